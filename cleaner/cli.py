@@ -66,24 +66,45 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="input files ('-' or none: stdin)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the clean text to FILE")
     mode = p.add_mutually_exclusive_group()
-    mode.add_argument("--diff", action="store_true", help="print a unified diff instead of the text")
+    mode.add_argument(
+        "--diff", action="store_true", help="print a unified diff instead of the text"
+    )
     mode.add_argument(
         "--report", choices=("text", "json"), help="print the change report instead of the text"
     )
     p.add_argument("--check", action="store_true", help="exit 1 if anything would change")
-    p.add_argument("--page-markers", choices=PAGE_MARKER_MODES, default="keep",
-                   help="keep star-page markers as separate tokens (default) or strip them")
-    p.add_argument("--curly-quotes", choices=CURLY_QUOTES_MODES, default="auto",
-                   help="make straight quotes curly: auto (when the document is mostly curly), "
-                   "always, never")
-    p.add_argument("--min-confidence", type=_confidence, default=DEFAULT_MIN_CONFIDENCE,
-                   metavar="X", help=f"apply changes at or above X (default {DEFAULT_MIN_CONFIDENCE})")
+    p.add_argument(
+        "--page-markers",
+        choices=PAGE_MARKER_MODES,
+        default="keep",
+        help="keep star-page markers as separate tokens (default) or strip them",
+    )
+    p.add_argument(
+        "--curly-quotes",
+        choices=CURLY_QUOTES_MODES,
+        default="auto",
+        help="make straight quotes curly: auto (when the document is mostly curly), always, never",
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=DEFAULT_MIN_CONFIDENCE,
+        metavar="X",
+        help=f"apply changes at or above X (default {DEFAULT_MIN_CONFIDENCE})",
+    )
     p.add_argument("--passes", type=_names, metavar="A,B", help="run only these passes")
     p.add_argument("--skip", type=_names, default=(), metavar="A,B", help="skip these passes")
-    p.add_argument("--protect-file", metavar="FILE",
-                   help="a file of words or phrases (one per line) never to change")
-    p.add_argument("--encoding-errors", choices=ENCODING_ERRORS, default="strict",
-                   help="invalid UTF-8: error (strict, default) or replace with U+FFFD, reported")
+    p.add_argument(
+        "--protect-file",
+        metavar="FILE",
+        help="a file of words or phrases (one per line) never to change",
+    )
+    p.add_argument(
+        "--encoding-errors",
+        choices=ENCODING_ERRORS,
+        default="strict",
+        help="invalid UTF-8: error (strict, default) or replace with U+FFFD, reported",
+    )
     p.add_argument("--list-passes", action="store_true", help="list the passes and exit")
     p.add_argument("--version", action="version", version=f"clean {__version__}")
     batch = p.add_argument_group("batch mode (a directory, JSONL, JSON, XML or Parquet input)")
@@ -92,10 +113,18 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--reports", metavar="DIR", help="write per-document change reports (JSONL)")
     batch.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes")
     batch.add_argument("--resume", action="store_true", help="skip documents already done")
-    batch.add_argument("--field", default=None, metavar="PATH",
-                       help="dotted path of the text field in JSON/JSONL/Parquet inputs")
-    batch.add_argument("--format", default=None, metavar="FMT",
-                       help="input format (default: guessed from the path)")
+    batch.add_argument(
+        "--field",
+        default=None,
+        metavar="PATH",
+        help="dotted path of the text field in JSON/JSONL/Parquet inputs",
+    )
+    batch.add_argument(
+        "--format",
+        default=None,
+        metavar="FMT",
+        help="input format (default: guessed from the path)",
+    )
     batch.add_argument("--engine", choices=("local", "dask"), default="local")
     batch.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
     return p
@@ -104,7 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _read_protect_file(path: str) -> tuple[str, ...]:
     decoded = read_path(path)
     return tuple(
-        line.strip() for line in decoded.text.splitlines() if line.strip() and not line.startswith("#")
+        line.strip()
+        for line in decoded.text.splitlines()
+        if line.strip() and not line.startswith("#")
     )
 
 
@@ -144,7 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.out or args.in_place:
         if args.output or args.diff or args.report:
-            parser.error("--out/--in-place (batch mode) cannot be combined with -o, --diff or --report")
+            parser.error(
+                "--out/--in-place (batch mode) cannot be combined with -o, --diff or --report"
+            )
         from cleaner.batch.cli import run_batch
 
         return run_batch(args, config)
@@ -163,7 +196,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for path in paths:
             if path == "-":
                 data = sys.stdin.buffer.read()
-                inputs.append(("<stdin>", decode(data, "<stdin>", encoding_errors=args.encoding_errors)))
+                inputs.append(
+                    ("<stdin>", decode(data, "<stdin>", encoding_errors=args.encoding_errors))
+                )
             else:
                 inputs.append((path, read_path(path, encoding_errors=args.encoding_errors)))
     except InputError as e:

@@ -41,9 +41,7 @@ class Config:
         object.__setattr__(self, "protect", tuple(self.protect))
         for name in (self.passes or ()) + self.skip:
             if name not in PASS_NAMES:
-                raise ValueError(
-                    f"unknown pass {name!r}; valid passes: {', '.join(PASS_NAMES)}"
-                )
+                raise ValueError(f"unknown pass {name!r}; valid passes: {', '.join(PASS_NAMES)}")
         if self.page_markers not in PAGE_MARKER_MODES:
             raise ValueError(
                 f"unknown page_markers {self.page_markers!r}; valid: {', '.join(PAGE_MARKER_MODES)}"

@@ -194,9 +194,7 @@ class Document:
                 ostart = min(self._map_pos(lo, cstarts, left=True), olds[0].ostart)
                 oend = max(self._map_pos(hi, cstarts, left=False), olds[-1].oend)
                 passes = tuple(dict.fromkeys([p for s in olds for p in s.passes] + [pass_name]))
-                reasons = tuple(r for s in olds for r in s.reasons) + tuple(
-                    e.reason for e in news
-                )
+                reasons = tuple(r for s in olds for r in s.reasons) + tuple(e.reason for e in news)
                 conf = min([s.confidence for s in olds] + [e.confidence for e in news])
             else:
                 ostart = self._map_pos(lo, cstarts, left=True)
@@ -214,7 +212,9 @@ class Document:
             if self.original[s.ostart : s.oend] == s.after:
                 continue
             fixed.append(
-                _Span(s.ostart, s.oend, s.ostart + delta, s.after, s.passes, s.reasons, s.confidence)
+                _Span(
+                    s.ostart, s.oend, s.ostart + delta, s.after, s.passes, s.reasons, s.confidence
+                )
             )
             delta += len(s.after) - (s.oend - s.ostart)
         self.spans = fixed
@@ -241,8 +241,10 @@ class Document:
         kept: list[Change] = []
         taken = [(c.start, c.end) for c in applied]
         for sug in self.suggestions:
-            if any(_overlaps(a, b, sug.start, sug.end) or (a, b) == (sug.start, sug.end)
-                   for a, b in taken):
+            if any(
+                _overlaps(a, b, sug.start, sug.end) or (a, b) == (sug.start, sug.end)
+                for a, b in taken
+            ):
                 continue  # stale: a later change covers it, or another suggestion came first
             kept.append(sug)
             taken.append((sug.start, sug.end))
@@ -251,7 +253,9 @@ class Document:
         return Result(self.original, self.text, tuple(changes), markers)
 
 
-def run(text: str, passes: Sequence[Pass], *, min_confidence: float, context: PassContext) -> Result:
+def run(
+    text: str, passes: Sequence[Pass], *, min_confidence: float, context: PassContext
+) -> Result:
     """Run ``passes`` in order over ``text`` and return the exact result."""
     doc = Document(text)
     context.bind(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ def decode(data: bytes, name: str, *, encoding_errors: str = "strict") -> Decode
     except UnicodeDecodeError as e:
         if encoding_errors == "strict":
             raise InputError(
-                f"{name}: invalid UTF-8 at byte {e.start} ({data[e.start:e.start + 1]!r}); "
+                f"{name}: invalid UTF-8 at byte {e.start} ({data[e.start : e.start + 1]!r}); "
                 "use --encoding-errors replace to go on"
             ) from None
         text = data.decode("utf-8", "surrogateescape")
@@ -60,7 +61,9 @@ def read_path(path: str, *, encoding_errors: str = "strict") -> DecodedText:
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, expected a text file (use --out DIR for a batch)") from None
+        raise InputError(
+            f"{path}: is a directory, expected a text file (use --out DIR for a batch)"
+        ) from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as e:
@@ -78,8 +81,6 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             f.write(data)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise

@@ -174,7 +174,7 @@ def replay(original: str, changes: tuple[Change, ...] | list[Change]) -> str:
         if original[c.start : c.end] != c.before:
             raise ValueError(
                 f"change at {c.start}:{c.end} expects {c.before!r} but the text has "
-                f"{original[c.start:c.end]!r}"
+                f"{original[c.start : c.end]!r}"
             )
         out.append(original[pos : c.start])
         out.append(c.after)

@@ -47,7 +47,16 @@ def test_json_report_has_the_documented_keys(monkeypatch: pytest.MonkeyPatch) ->
     obj = json.loads(out)
     assert set(obj) == {"text", "changes", "page_markers"}
     for c in obj["changes"]:
-        assert set(c) == {"start", "end", "before", "after", "pass", "reason", "confidence", "applied"}
+        assert set(c) == {
+            "start",
+            "end",
+            "before",
+            "after",
+            "pass",
+            "reason",
+            "confidence",
+            "applied",
+        }
 
 
 def test_check_exits_0_on_clean_input(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,7 +119,9 @@ def test_encoding_errors_replace_reports_the_replacement(
 ) -> None:
     latin = tmp_path / "latin.txt"
     latin.write_bytes(b"caf\xe9 au lait\n")
-    code, out, _ = run_cli(monkeypatch, ["--encoding-errors", "replace", "--report", "json", str(latin)])
+    code, out, _ = run_cli(
+        monkeypatch, ["--encoding-errors", "replace", "--report", "json", str(latin)]
+    )
     assert code == EXIT_OK
     obj = json.loads(out)
     assert obj["text"] == "caf\ufffd au lait\n"
@@ -130,7 +141,7 @@ def test_output_file_written(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
 
 
 def test_version(monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out, _ = run_cli(monkeypatch, ["--version"])
+    code, _out, _ = run_cli(monkeypatch, ["--version"])
     assert code == EXIT_OK
 
 

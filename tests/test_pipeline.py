@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import pytest
@@ -42,7 +43,7 @@ def _run(text: str, *passes: Pass, min_confidence: float = 0.5) -> Result:
 def _check(r: Result) -> None:
     assert replay(r.original, r.changes) == r.text
     applied = r.applied_changes
-    for a, b in zip(applied, applied[1:], strict=False):
+    for a, b in itertools.pairwise(applied):
         assert (a.start, a.end) <= (b.start, b.end)
         assert a.end <= b.start
     for c in r.changes:

@@ -15,7 +15,9 @@ class GlyphNoise(Pass):
     """Glyph noise: stray specks, soft hyphens, ligatures, zero-width/control characters, NBSP."""
 
     name = "glyphs"
-    description = "Glyph noise: stray specks, soft hyphens, ligatures, zero-width/control characters, NBSP."
+    description = (
+        "Glyph noise: stray specks, soft hyphens, ligatures, zero-width/control characters, NBSP."
+    )
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         return ()
