@@ -1,0 +1,74 @@
+"""Invariants of the whole default pipeline: on arbitrary Unicode and on every corpus document.
+
+- replaying the applied changes on the original reproduces the clean text exactly;
+- clean(clean(x)) == clean(x);
+- no exception on any input string;
+- changes sorted and non-overlapping; offsets map both ways, monotonically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner
+from tests.conftest import corpus_files, needs_shared
+from tests.invariants import check_idempotent, check_result
+
+CLEANERS = {
+    "default": Cleaner(),
+    "strip": Cleaner(page_markers="strip"),
+    "everything": Cleaner(min_confidence=0.0, curly_quotes="always"),
+}
+
+# Text that looks like OCR'd opinions: words, citations, markers, quotes, odd glyphs.
+_PIECES = st.sampled_from(
+    [
+        "the", "Court", " ", " ", "\n", ".", ",", "'", "’", "“", "”", "\"", "-", "—", "*1127",
+        "*10", "■", "•", "\u00ad", "[", "]", "(", ")", "Id,", "at", "489", "U.S.", "S.Ct.", "v.",
+        "Pau-", "luk", "DeSha", "ney", "é", "ó", "0", "1", "l", "rn", "§", "1983", "\r\n", "\t",
+        "\u200b", "\ufeff", "ﬁ", "\udce9", "a", "b", "hot", "not",
+    ]
+)
+OCRISH = st.lists(_PIECES, max_size=40).map("".join)
+
+
+@pytest.mark.parametrize("mode", sorted(CLEANERS))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(max_size=200), OCRISH))
+def test_invariants_on_arbitrary_text(mode: str, text: str) -> None:
+    cleaner = CLEANERS[mode]
+    r = cleaner.clean(text)
+    check_result(r)
+    check_idempotent(cleaner, r)
+
+
+def _corpus_ids() -> list[Path]:
+    return corpus_files()
+
+
+@needs_shared
+@pytest.mark.parametrize("mode", ["default", "strip"])
+def test_invariants_on_every_corpus_document(mode: str) -> None:
+    cleaner = CLEANERS[mode]
+    failures: list[str] = []
+    for path in _corpus_ids():
+        text = path.read_text(encoding="utf-8")
+        r = cleaner.clean(text)
+        try:
+            check_result(r)
+            check_idempotent(cleaner, r)
+        except AssertionError as e:
+            failures.append(f"{path.relative_to(path.parents[1])}: {str(e)[:300]}")
+    assert not failures, f"{len(failures)} documents break an invariant:\n" + "\n".join(failures)
+
+
+def test_invariants_on_the_sample() -> None:
+    sample = Path(__file__).resolve().parent.parent / "corpus" / "pauluk-v-savage.txt"
+    cleaner = CLEANERS["default"]
+    r = cleaner.clean(sample.read_text(encoding="utf-8"))
+    check_result(r)
+    check_idempotent(cleaner, r)
