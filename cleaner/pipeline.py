@@ -138,9 +138,12 @@ class Document:
         cstarts = self._cstarts()
         lo, hi = e.start, e.end
         # widen over applied spans the suggestion cuts, so that it replays on the original
-        for s in self.spans:
+        k = max(bisect.bisect_right(cstarts, lo) - 1, 0)
+        while k < len(self.spans) and self.spans[k].cstart <= hi:
+            s = self.spans[k]
             if _overlaps(s.cstart, s.cend, lo, hi):
                 lo, hi = min(lo, s.cstart), max(hi, s.cend)
+            k += 1
         os_ = self._map_pos(lo, cstarts, left=True)
         oe = os_ if lo == hi else self._map_pos(hi, cstarts, left=False)
         after = self.text[lo : e.start] + e.after + self.text[e.end : hi]
@@ -239,15 +242,21 @@ class Document:
             for s in self.spans
         ]
         kept: list[Change] = []
-        taken = [(c.start, c.end) for c in applied]
+        taken = [(c.start, c.end) for c in applied]  # sorted, disjoint
         for sug in self.suggestions:
-            if any(
-                _overlaps(a, b, sug.start, sug.end) or (a, b) == (sug.start, sug.end)
-                for a, b in taken
-            ):
-                continue  # stale: a later change covers it, or another suggestion came first
+            k = bisect.bisect_left(taken, (sug.start, sug.end))
+            j = max(k - 1, 0)
+            clash = False
+            while j < len(taken) and taken[j][0] <= sug.end:
+                a, b = taken[j]
+                if _overlaps(a, b, sug.start, sug.end) or (a, b) == (sug.start, sug.end):
+                    clash = True  # stale: a later change covers it, or an earlier suggestion
+                    break
+                j += 1
+            if clash:
+                continue
             kept.append(sug)
-            taken.append((sug.start, sug.end))
+            taken.insert(k, (sug.start, sug.end))
         changes = sorted(applied + kept, key=lambda c: (c.start, c.end, not c.applied))
         markers = tuple(sorted(self.markers, key=lambda m: (m.start, m.end)))
         return Result(self.original, self.text, tuple(changes), markers)
