@@ -48,7 +48,8 @@ class Config:
             )
         if self.curly_quotes not in CURLY_QUOTES_MODES:
             raise ValueError(
-                f"unknown curly_quotes {self.curly_quotes!r}; valid: {', '.join(CURLY_QUOTES_MODES)}"
+                f"unknown curly_quotes {self.curly_quotes!r}; "
+                f"valid: {', '.join(CURLY_QUOTES_MODES)}"
             )
         if not 0.0 <= float(self.min_confidence) <= 1.0:
             raise ValueError(f"min_confidence must be in [0, 1], got {self.min_confidence!r}")
@@ -65,7 +66,7 @@ class Config:
 
 
 def make_config(config: Config | None = None, **options: Any) -> Config:
-    """A Config from keyword options (unknown keywords raise ``TypeError`` listing the valid ones)."""
+    """A Config from keyword options; unknown keywords raise ``TypeError`` listing the valid."""
     valid = sorted(Config.__dataclass_fields__)
     unknown = sorted(set(options) - set(valid))
     if unknown:

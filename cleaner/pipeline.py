@@ -62,7 +62,8 @@ def validate_edits(edits: Iterable[Edit], text_length: int, pass_name: str) -> l
     for e in ordered:
         if not 0 <= e.start <= e.end <= text_length:
             raise OverlappingEditsError(
-                f"pass {pass_name!r} proposed an edit outside the text: {e!r} (length {text_length})"
+                f"pass {pass_name!r} proposed an edit outside the text: {e!r} "
+                f"(length {text_length})"
             )
         if not 0.0 <= e.confidence <= 1.0:
             raise OverlappingEditsError(f"pass {pass_name!r}: confidence out of [0, 1] in {e!r}")

@@ -14,7 +14,8 @@ BENCHMARKS = SHARED / "benchmarks"
 
 needs_shared = pytest.mark.skipif(
     not CORPUS_TEXT.is_dir(),
-    reason=f"../shared corpus not found at {SHARED} (set CLEANER_SHARED); only CI and developers have it",
+    reason=f"../shared corpus not found at {SHARED} (set CLEANER_SHARED); "
+    "only CI and developers have it",
 )
 
 

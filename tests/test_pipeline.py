@@ -19,7 +19,6 @@ from cleaner.types import Edit, Result, replay
 class Scripted(Pass):
     """A pass that proposes a fixed list of edits (computed from the text it receives)."""
 
-    name = "scripted"
     description = "test"
 
     def __init__(self, name: str, make: object) -> None:
