@@ -5,8 +5,18 @@ must leave alone unless they own that kind of text (the citation pass edits cita
 punctuation; the star-page pass edits markers). The result is cached per text in
 ``ctx.state`` so that several passes share one computation.
 
-(First version: page markers, numbers, section symbols and the user's protect list;
-citations are added by the fast reporter detector.)
+Protected: page markers, numbers, section symbols, the user's protect list, and case
+citations found by the fast reporter detector (``cleaner.lexicon.reporters``): full
+("109 S.Ct. 998", "133 L.Ed.2d 773") and short ("648 F.3d at 974") citations, from the
+volume to the page, so that word passes leave "S.Ct.", "L.Ed.2d", "F.3d" alone.
+
+>>> from cleaner.config import Config
+>>> from cleaner.resources import Resources
+>>> ctx = PassContext(Config(), Resources())
+>>> text = "See 489 U.S. 189, 109 S.Ct. 998."
+>>> s = protected_spans(text, ctx)
+>>> s.contains(text.index("S.Ct.")), s.contains(text.index("See"))
+(True, False)
 """
 
 from __future__ import annotations
@@ -17,6 +27,7 @@ from dataclasses import dataclass
 
 import regex
 
+from cleaner.lexicon.reporters import citation_spans
 from cleaner.passes.base import PassContext
 
 STAR_PAGE = regex.compile(r"(?<![\w*])\*\d{1,5}(?!\d)")
@@ -74,6 +85,7 @@ def protected_spans(text: str, ctx: PassContext) -> Spans:
     spans.extend(m.span() for m in NUMBER.finditer(text))
     spans.extend(m.span() for m in SECTION.finditer(text))
     spans.extend(_user_spans(text, ctx.config.protect))
+    spans.extend(citation_spans(text))
     result = Spans.merge(spans)
     cache.clear()
     cache[text] = result
