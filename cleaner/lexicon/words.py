@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
+from pathlib import Path
 
 
 @dataclass(frozen=True)
 class WordList:
     """Lower-cased words with corpus frequencies.
+
+    ``forms`` maps a lower-cased word to its usual written form when that is not plain
+    lower case (``"deshaney" -> "DeShaney"``, ``"s.ct." -> "S.Ct."``).
 
     >>> w = WordList({"court": 10})
     >>> "Court" in w, w.frequency("COURT"), w.frequency("piold")
@@ -17,12 +21,20 @@ class WordList:
     """
 
     counts: Mapping[str, int]
+    forms: Mapping[str, str] = field(default_factory=dict)
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.lower() in self.counts
 
     def frequency(self, word: str) -> int:
         return self.counts.get(word.lower(), 0)
+
+    def form(self, word: str) -> str | None:
+        """The usual written form of ``word`` (None when unknown)."""
+        low = word.lower()
+        if low not in self.counts:
+            return None
+        return self.forms.get(low, low)
 
     def __len__(self) -> int:
         return len(self.counts)
@@ -46,6 +58,39 @@ class WordList:
             word = " ".join(parts[:-1]).lower()
             counts[word] = counts.get(word, 0) + count
         return cls(counts)
+
+    @classmethod
+    def from_tsv(cls, path: Path) -> WordList:
+        """Parse a built list: ``word<TAB>count[<TAB>note...]`` lines, ``#`` comments.
+
+        The word keeps its written form (recorded in ``forms`` when not lower case); a
+        malformed line raises ValueError naming ``path:line``.
+        """
+        counts: dict[str, int] = {}
+        forms: dict[str, str] = {}
+        with path.open(encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                line = line.rstrip("\n")
+                if not line.strip() or line.startswith("#"):
+                    continue
+                parts = line.split("\t")
+                try:
+                    if len(parts) < 2 or not parts[0]:
+                        raise ValueError
+                    count = int(parts[1])
+                except ValueError:
+                    raise ValueError(
+                        f"{path}:{n}: expected 'word<TAB>count[<TAB>note]', got {line!r}"
+                    ) from None
+                word = parts[0]
+                low = word.lower()
+                if low not in counts or count > counts[low]:
+                    if word != low:
+                        forms[low] = word
+                    elif low in forms and count > counts.get(low, 0):
+                        del forms[low]
+                counts[low] = max(counts.get(low, 0), count)
+        return cls(counts, forms)
 
 
 def load_bundled_english() -> WordList:
