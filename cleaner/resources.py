@@ -9,8 +9,10 @@ The built dictionaries behind the properties live in ``dictionaries/`` and are l
 :mod:`cleaner.lexicon`; ``dictionaries/README.md`` says where each comes from.
 
 >>> r = Resources()
->>> r.is_known("Court"), r.is_known("qxzvw")
-(True, False)
+>>> r.is_known("certiorari"), r.is_known("Court"), r.is_known("labor"), r.is_known("qxzvw")
+(True, True, True, False)
+>>> r.legal.form("l.ed.2d"), r.case_names.exact("Miranda v. Arizona")[0].citation
+('L.Ed.2d', '384 U.S. 436')
 >>> r.frequency("the") > r.frequency("estop") > 0
 True
 """
@@ -18,6 +20,7 @@ True
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from cleaner.lexicon import (
     BigramCounts,
@@ -31,13 +34,16 @@ from cleaner.lexicon import (
     load_legal,
 )
 
+if TYPE_CHECKING:
+    from cleaner.lexicon.spelling import Speller
+
 
 class Resources:
     """Lazily loaded data shared by the passes of one :class:`cleaner.Cleaner`."""
 
     @cached_property
     def english(self) -> WordList:
-        """General English words with frequencies (lower-cased; symspellpy's 82,765 words)."""
+        """English words with frequencies (symspellpy's 82,765; SCOWL's extras count 1)."""
         return load_english()
 
     @cached_property
@@ -79,6 +85,16 @@ class Resources:
     def corpus_bigrams(self) -> BigramCounts:
         """Counts of lower-cased word pairs in real opinions (counts are occurrences)."""
         return load_corpus_bigrams()
+
+    @cached_property
+    def spelling(self) -> Speller:
+        """Spelling candidates for unknown tokens, ranked by the OCR confusion model.
+
+        See :mod:`cleaner.lexicon.spelling` (owned by the words passes); memoized per token.
+        """
+        from cleaner.lexicon.spelling import Speller
+
+        return Speller.for_resources(self)
 
     @cached_property
     def case_names(self) -> CaseNameIndex:

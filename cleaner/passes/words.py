@@ -1,21 +1,402 @@
 """Non-words corrected with an OCR confusion model; noise accents removed.
 
-(Not yet implemented: proposes nothing.)
+A token that no dictionary knows gets candidates from :mod:`cleaner.lexicon.spelling`
+(one generic edit, or up to two OCR-typical confusions: "rn"/"m", "cl"/"d", "e"/"c",
+"b"/"h", "1"/"l", ...). The best candidate is applied only when the evidence is strong: a
+cheap, OCR-typical confusion, a clear margin over the runner-up, a common word (or one the
+document itself uses). Weaker evidence is reported as a suggestion; none is silence.
+
+Never touched: words in any dictionary (archaic "shew", "connexion" are words), protected
+spans (citations, numbers, the user's list), tokens the document repeats (names, terms),
+abbreviations ("Sch.", "CCHD"), party names around " v. ", capitalized words mid-sentence
+unless the confusion is cheap and the word common; inside quotations only the cheapest
+confusions apply.
+
+Accents that are OCR specks on an English word ("Cóurt", "eithér") are removed; real ones
+are kept: loanwords ("café", "résumé"), names whose plain form is no common word ("Peña"),
+and any spelling the document uses more than once.
+
+>>> from cleaner import clean
+>>> clean("the immunily of the Cóurt is bn the lawn").text
+'the immunity of the Court is on the lawn'
+>>> clean("the defence did shew the connexion; Peña ordered a café").text
+'the defence did shew the connexion; Peña ordered a café'
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+import regex
+
+from cleaner.lexicon.spelling import Speller
 from cleaner.passes.base import Pass, PassContext
+from cleaner.protect import Spans, protected_spans
 from cleaner.types import Edit
+
+if TYPE_CHECKING:
+    from cleaner.config import Config
+    from cleaner.resources import Resources
+
+#: A word token: letters and digits, with alteration brackets inside ("loeat[ed]") and an
+#: apostrophe tail ("court's").
+TOKEN = regex.compile(r"(?:[^\W_]|\[[^\W\d_]{1,12}\])+(?:['’][^\W\d_]+)*")
+#: Plain words, for document counts.
+PLAIN = regex.compile(r"[^\W\d_]+")
+#: Double quotations (curly or straight), within one paragraph.
+QUOTED = regex.compile(r"“[^”\n]{0,3000}”|\"[^\"\n]{0,3000}\"")
+#: Ordinals and number-letter forms that are not OCR errors ("1st", "2d", "3rd", "10th").
+ORDINAL = regex.compile(r"\d+(?:st|nd|rd|th|d|s|n)", regex.IGNORECASE)
+#: Digits OCR makes of letters.
+CONFUSABLE_DIGITS = frozenset("01568")
+#: Combining marks that OCR specks produce (acute, grave, circumflex, diaeresis, ring).
+SPECK_MARKS = frozenset("\u0300\u0301\u0302\u0308\u030a\u0307")
+#: English words whose accents are real (their plain forms are also words).
+REAL_ACCENTED = frozenset(
+    [
+        "café",
+        "cafés",
+        "résumé",
+        "résumés",
+        "fiancé",
+        "fiancée",
+        "fiancés",
+        "naïve",
+        "naïveté",
+        "décor",
+        "protégé",
+        "protégée",
+        "élite",
+        "façade",
+        "rôle",
+        "cliché",
+        "clichés",
+        "exposé",
+        "passé",
+        "touché",
+        "déjà",
+        "vis-à-vis",
+        "à",
+        "la",
+        "crème",
+        "brûlée",
+        "señor",
+        "señora",
+        "señorita",
+        "jalapeño",
+        "piñata",
+        "coöperate",
+        "coöperation",
+        "reëlect",
+        "soirée",
+        "née",
+        "entrée",
+        "entrées",
+        "communiqué",
+        "communiqués",
+        "attaché",
+        "habitué",
+        "sauté",
+        "risqué",
+        "outré",
+        "blasé",
+    ]
+)
+#: Words after which a capitalized word starts a sentence.
+_SENTENCE_END = frozenset('.!?“"(\n')
+
+_APPLY_COST = 0.6  # most a correction may cost and still be applied
+_QUOTE_COST = 0.35  # ... inside a quotation
+_NAME_COST = 0.35  # ... on a capitalized word mid-sentence
+_MARGIN = 0.3  # score lead over the runner-up
+_COMMON = 1_000_000  # a candidate this frequent in English needs no document support
+_VERY_COMMON = 10_000_000  # ... and a capitalized token's correction must be this common
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """What to do with one distinct token, before its context is considered."""
+
+    word: str  # the correction, lower-case
+    cost: float
+    margin: float
+    common: bool
+    frequency: int
+    reason: str
+
+
+def _strip_specks(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    if not any(c in SPECK_MARKS for c in decomposed):
+        return word
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in SPECK_MARKS))
+
+
+def _shape(token: str, after: str, sentence_start: bool) -> str:
+    """``after`` in the case pattern of ``token``."""
+    letters = [c for c in token if c.isalpha()]
+    if not letters:
+        return after
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return after.upper()
+    first = token[0]
+    if first.isupper() or (not first.isalpha() and sentence_start):
+        return after[:1].upper() + after[1:]
+    return after
 
 
 class NonWords(Pass):
-    """Non-words corrected with an OCR confusion model; noise accents removed."""
+    """Non-words corrected with an OCR confusion model; noise accents removed.
+
+    >>> from cleaner import clean
+    >>> clean("a charge of iraud in that vear", passes=("words",)).text
+    'a charge of fraud in that year'
+    """
 
     name = "words"
     description = "Non-words corrected with an OCR confusion model; noise accents removed."
 
+    def __init__(self, config: Config, resources: Resources) -> None:
+        super().__init__(config, resources)
+        self._known: dict[str, bool] = {}
+        self._verdicts: dict[str, _Verdict | None] = {}
+
+    # -- per distinct token (memoized across documents) ----------------------------------
+    def _is_known(self, w: str) -> bool:
+        hit = self._known.get(w)
+        if hit is None:
+            r = self.resources
+            hit = w in r.english.counts or w in r.legal.counts or w in r.corpus_words.counts
+            if not hit and w[-2:] in ("'s", "’s") and len(w) > 3:
+                hit = self._is_known(w[:-2])
+            if not hit and ("'" in w or "’" in w):
+                base = w.replace("’", "'")
+                hit = base in r.english.counts
+            if len(self._known) > 500_000:
+                self._known.clear()
+            self._known[w] = hit
+        return hit
+
+    def _verdict(self, w: str, speller: Speller) -> _Verdict | None:
+        if w in self._verdicts:
+            return self._verdicts[w]
+        v = self._decide(w, speller)
+        if len(self._verdicts) > 200_000:
+            self._verdicts.clear()
+        self._verdicts[w] = v
+        return v
+
+    def _decide(self, w: str, speller: Speller) -> _Verdict | None:
+        plain = _strip_specks(w)
+        if plain != w:
+            if w in REAL_ACCENTED or not self._is_known(plain):
+                return None
+            freq = self.resources.frequency(plain)
+            return _Verdict(plain, 0.1, 1.0, freq >= 5_000_000, freq, "accent is an OCR speck")
+        if "'" in w or "’" in w:
+            return None
+        cands = speller.candidates(w)
+        if not cands:
+            return None
+        best = cands[0]
+        if not w.isascii() and best.cost > 0.3:
+            return None  # a real letter of another language ("Peña"), not a misread
+        second = cands[1] if len(cands) > 1 else None
+        margin = 1.0 if second is None else Speller.score(second) - Speller.score(best)
+        return _Verdict(
+            best.word,
+            best.cost,
+            margin,
+            best.frequency >= _COMMON,
+            best.frequency,
+            f"non-word; OCR confusion (cost {best.cost:.2f})",
+        )
+
+    # -- per document ----------------------------------------------------------------------
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
-        return ()
+        try:
+            return list(self._propose(text, ctx))
+        except RecursionError:  # pragma: no cover - pathological input
+            return []
+
+    def _propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
+        tokens = TOKEN.findall(text)
+        if not tokens:
+            return
+        unknown: set[str] = set()
+        for tok in set(tokens):
+            bare = tok.replace("[", "").replace("]", "")
+            if len(bare) < 2 or len(bare) > 30:
+                continue
+            if bare.isdigit() or not any(c.isalpha() for c in bare):
+                continue
+            if not self._is_known(bare.lower()):
+                unknown.add(tok)
+        if not unknown:
+            return
+        spans = protected_spans(text, ctx)
+        exact = Counter(PLAIN.findall(text))
+        lower = Counter(PLAIN.findall(text.lower()))
+        quotes = Spans.merge(m.span() for m in QUOTED.finditer(text))
+        for m in TOKEN.finditer(text):
+            tok = m.group()
+            if tok not in unknown:
+                continue
+            edit = self._occurrence(text, m.start(), m.end(), tok, spans, quotes, exact, lower)
+            if edit is not None:
+                yield edit
+
+    def _occurrence(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        tok: str,
+        spans: Spans,
+        quotes: Spans,
+        exact: Counter[str],
+        lower: Counter[str],
+    ) -> Edit | None:
+        bare = tok.replace("[", "").replace("]", "")
+        has_digit = any(c.isdigit() for c in bare)
+        if has_digit:
+            if ORDINAL.fullmatch(bare) or any(
+                c.isdigit() and c not in CONFUSABLE_DIGITS for c in bare
+            ):
+                return None
+            if sum(c.isalpha() for c in bare) < 3:
+                return None
+            # digits are protected as numbers: check the letters only
+            if any(
+                spans.overlaps(start + i, start + i + 1)
+                for i, c in enumerate(tok)
+                if not c.isdigit()
+            ):
+                return None
+        elif spans.overlaps(start, end):
+            return None
+        nxt = text[end : end + 1]
+        prev = text[start - 1 : start]
+        if (
+            prev.isalnum()
+            or nxt.isalnum()
+            or (prev and prev in "-‐/@#&")
+            or (nxt and nxt in "-‐/@&")
+        ):
+            return None  # part of a larger unit (hyphenated compound, URL, e-mail)
+        letters = [c for c in bare if c.isalpha()]
+        upper = len(letters) > 1 and all(c.isupper() for c in letters)
+        if upper and len(bare) <= 5:
+            return None  # an acronym ("CCHD", "LLC")
+        if nxt == "." and (bare[:1].isupper() or len(bare) <= 4):
+            return None  # an abbreviation ("Sch.", "Servs.")
+        w = bare.lower()
+        if lower[w] >= 3 or exact[bare] >= 3:
+            return None  # the document uses it: a name or a term
+        v = self._verdict(w, self.resources.spelling)
+        if v is None:
+            return None
+        in_doc = lower[v.word] > 0
+        j = start - 1
+        while j >= 0 and text[j] in " \t[":
+            j -= 1
+        sentence_start = j < 0 or text[j] in _SENTENCE_END or text[j] in "”’'"
+        capitalized = bare[:1].isupper() and not upper
+        mixed = any(c.isupper() for c in bare[1:]) and not upper
+        caption = _near_v(text, start, end)
+        quoted = quotes.overlaps(start, end)
+        accent = v.reason.startswith("accent")
+
+        strong = _strong(v, in_doc, len(bare), capitalized or upper)
+        if accent:
+            # an accented capitalized word: only when the plain form is a common word and
+            # the document does not spell it this way again
+            strong = (v.common or not capitalized) and exact[bare] <= 1
+        if capitalized and not accent and not mixed:
+            # a capitalized unknown word is most often a name ("Husted", "Dutton"): only the
+            # cheapest confusions toward a very common word, keeping the capital letter
+            strong = (
+                strong
+                and v.cost <= _NAME_COST
+                and v.frequency >= _VERY_COMMON
+                and exact[bare] <= 1
+                and v.word[:1] == w[:1]
+            )
+            if caption or (not sentence_start and not strong):
+                return None
+        if quoted and not accent:
+            strong = strong and v.cost <= _QUOTE_COST
+        if upper:
+            strong = strong and v.cost <= _NAME_COST
+        if not strong and (caption or v.cost > 1.0 or (capitalized and not sentence_start)):
+            return None
+        after = _shape(bare, v.word, sentence_start)
+        if "[" in tok:
+            return _bracketed_edit(tok, start, after, v, strong)
+        conf = 0.9 if strong else min(0.7, 0.75 - v.cost * 0.3)
+        conf = max(conf, 0.3)
+        return Edit(start, end, after, v.reason, conf)
+
+
+def _strong(v: _Verdict, in_doc: bool, length: int, capital: bool) -> bool:
+    """Is the evidence for ``v`` strong enough to apply it (before context rules)?
+
+    The cheaper the confusion, the rarer the word may be: a cheap OCR confusion
+    (cost <= 0.35) needs a word of moderate frequency, a typical one (<= 0.6) a common
+    word or one the document uses, a single arbitrary edit (<= 1.0) a very common word,
+    a long lower-case token and a wide margin over the runner-up.
+    """
+    if v.margin < _MARGIN:
+        return False
+    if v.cost <= 0.35:
+        return v.frequency >= 100_000 or in_doc
+    if v.cost <= _APPLY_COST:
+        return v.common or in_doc
+    if v.cost <= 1.0:
+        return (
+            not capital
+            and length >= 4
+            and v.margin >= 0.5
+            and (v.frequency >= _VERY_COMMON or (in_doc and v.common))
+        )
+    return False
+
+
+def _near_v(text: str, start: int, end: int) -> bool:
+    """Is the token a party name around " v. " ("Deshaney v. Winnebago")?"""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    return " v. " in after[:30] or before.rstrip().endswith((" v.", " vs.", " v"))
+
+
+def _bracketed_edit(tok: str, start: int, after: str, v: _Verdict, strong: bool) -> Edit | None:
+    """An edit of a word with alteration brackets ("loeat[ed]"): the bracketed letters stay."""
+    bare = tok.replace("[", "").replace("]", "")
+    p = 0
+    while p < min(len(bare), len(after)) and bare[p] == after[p]:
+        p += 1
+    s = 0
+    while s < min(len(bare), len(after)) - p and bare[-1 - s] == after[-1 - s]:
+        s += 1
+    # map bare offsets to token offsets
+    pos = [i for i, c in enumerate(tok) if c not in "[]"]
+    lo_b, hi_b = p, len(bare) - s
+    if lo_b >= hi_b and len(after) == len(bare):
+        return None
+    t_lo = pos[lo_b] if lo_b < len(pos) else len(tok)
+    t_hi = pos[hi_b - 1] + 1 if hi_b > lo_b else t_lo
+    if "[" in tok[t_lo:t_hi] or "]" in tok[t_lo:t_hi]:
+        return None
+    # inside an alteration?
+    depth = tok[:t_lo].count("[") - tok[:t_lo].count("]")
+    if depth > 0:
+        return None
+    conf = 0.9 if strong else 0.6
+    return Edit(start + t_lo, start + t_hi, after[p : len(after) - s], v.reason, conf)
+
+
+__all__ = ["NonWords"]
