@@ -21,6 +21,7 @@ LEGAL_FILE = "legal.tsv"
 CORPUS_WORDS_FILE = "corpus_words.tsv"
 CORPUS_BIGRAMS_FILE = "corpus_bigrams.tsv"
 CASE_NAMES_FILE = "case_names.tsv"
+ENGLISH_EXTRA_FILE = "english_extra.tsv"
 
 
 def dictionaries_dir() -> Path:
@@ -42,11 +43,27 @@ def _wordlist(filename: str) -> WordList:
     return cached(filename, [path], lambda: WordList.from_tsv(path))
 
 
+def _build_english(extra: Path) -> WordList:
+    base = load_bundled_english()
+    if not extra.is_file():
+        return base
+    more = WordList.from_tsv(extra)
+    counts = dict(base.counts)
+    forms: dict[str, str] = {}
+    for w, c in more.counts.items():
+        if w not in counts:
+            counts[w] = c
+            if w in more.forms:
+                forms[w] = more.forms[w]
+    return WordList(counts, forms)
+
+
 def load_english() -> WordList:
-    """symspellpy's English list (82,765 words with Google Books counts), cached."""
-    return cached(
-        "english", [_symspell_file("frequency_dictionary_en_82_765.txt")], load_bundled_english
-    )
+    """symspellpy's English list (82,765 words, Google Books counts) plus the SCOWL words
+    it lacks ("labor", "offense"; count 1), cached."""
+    extra = dictionaries_dir() / ENGLISH_EXTRA_FILE
+    sources = [_symspell_file("frequency_dictionary_en_82_765.txt"), extra]
+    return cached("english", sources, lambda: _build_english(extra))
 
 
 def load_legal() -> WordList:

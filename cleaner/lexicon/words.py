@@ -16,7 +16,7 @@ class WordList:
     lower case (``"deshaney" -> "DeShaney"``, ``"s.ct." -> "S.Ct."``).
 
     >>> w = WordList({"court": 10})
-    >>> "Court" in w, w.frequency("COURT"), w.frequency("piold")
+    >>> "Court" in w, w.frequency("COURT"), w.frequency("qxzvw")
     (True, 10, 0)
     """
 
