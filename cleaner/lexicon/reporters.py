@@ -114,7 +114,7 @@ def citation_pattern() -> re.Pattern[str]:
 
     Groups: ``volume``, ``reporter``, ``at`` (set for a short cite "648 F.3d at 974"),
     ``page``. The reporter must be followed by the page (so "42 U.S.C." is not "U.S.").
-    A page glued to the reporter is accepted only after a letter ("F.3d965"), never
+    A page glued to the reporter is accepted only after a letter ("F.3d965"), never after a digit or
     after a period ("F.3" is not reporter "F." + page 3).
 
     It is matched (``.match``) only at the candidates of a cheap first-stage pattern;
@@ -135,7 +135,7 @@ def citation_pattern() -> re.Pattern[str]:
         + _HS
         + r"{1,2}(?:p(?:age|\.)?"
         + _HS
-        + r")?))?(?<!\.)(?P<page>\d{1,6}|_{2,})(?![\d_])"
+        + r")?))?(?<![.\d])(?P<page>\d{1,6}|_{2,})(?![\d_])"
     )
     return re.compile(pattern)
 

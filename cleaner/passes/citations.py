@@ -1,21 +1,80 @@
-"""Citation punctuation: 'Id,' -> 'Id.', '1082,1087' -> '1082, 1087'.
+"""Citation punctuation: 'Id,' -> 'Id.', '1082,1087' -> '1082, 1087', glued reporters.
 
-(Not yet implemented: proposes nothing.)
+Only where the citation grammar is certain:
+
+- "Id, at 849" -> "Id. at 849": "Id" before "at <page>" is always the abbreviation, which
+  takes a period ("Id., at 5", an older style, is left alone);
+- a pin cite glued to the first page of a full or short citation, when it reads as a
+  later page of the same opinion: "227 F.3d 1082,1087" -> "227 F.3d 1082, 1087"
+  ("12,345" as a number, or a pin before the first page, is left alone);
+- a volume or page glued to a reporter abbreviation that reporters-db knows:
+  "973N.E.2d 1290" -> "973 N.E.2d 1290", "648 F.3d965" -> "648 F.3d 965".
+
+Citations are found by the fast detector of :mod:`cleaner.lexicon.reporters`.
+
+>>> from cleaner import Cleaner
+>>> c = Cleaner(passes=("citations",))
+>>> c.clean("interest. Id, at 849, 118 S.Ct. 1708.").text
+'interest. Id. at 849, 118 S.Ct. 1708.'
+>>> c.clean("Munger, 227 F.3d 1082,1087 (9th Cir.2000); 973N.E.2d 1290").text
+'Munger, 227 F.3d 1082, 1087 (9th Cir.2000); 973 N.E.2d 1290'
+>>> c.clean("Id., at 5; $12,345; 489 U.S. at 195, 109 S.Ct. 998").changes
+()
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
+import regex
+
+from cleaner.lexicon.reporters import Citation, find_citations
 from cleaner.passes.base import Pass, PassContext
 from cleaner.types import Edit
 
+#: "Id, at 849" / "id, at 5" / "Ibid, at 3": the comma misread for a period.
+ID_COMMA = regex.compile(r"(?<![\w.])(?:Id|id|Ibid|ibid)(,)(?=[ ]at[ ]\d)")
+#: A second page glued to the first by a comma: ",1087" (also a range ",1087-88").
+GLUED_PIN = regex.compile(r",(\d{1,5})(?![\d,])")
+
+#: a pin cite more than this many pages after the first page is not trusted
+MAX_PIN_DISTANCE = 150
+
 
 class CitationPunctuation(Pass):
-    """Citation punctuation: 'Id,' -> 'Id.', '1082,1087' -> '1082, 1087'."""
+    """Citation punctuation: 'Id,' -> 'Id.', '1082,1087' -> '1082, 1087' (see the module)."""
 
     name = "citations"
     description = "Citation punctuation: 'Id,' -> 'Id.', '1082,1087' -> '1082, 1087'."
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
-        return ()
+        if not text:
+            return []
+        edits: list[Edit] = [
+            Edit(m.start(1), m.end(1), ".", "'Id' takes a period before a pin cite", 0.95)
+            for m in ID_COMMA.finditer(text)
+        ]
+        for cite in find_citations(text):
+            edits.extend(self._citation_edits(text, cite))
+        edits.sort(key=lambda e: (e.start, e.end))
+        out: list[Edit] = []
+        for e in edits:
+            if out and e.start < out[-1].end:
+                continue
+            out.append(e)
+        return out
+
+    def _citation_edits(self, text: str, cite: Citation) -> Iterator[Edit]:
+        vol_end = cite.start + len(cite.volume)
+        if cite.volume_glued:
+            yield Edit(vol_end, vol_end, " ", "space between volume and reporter", 0.9)
+        if cite.page_glued:
+            page_start = cite.end - len(cite.page)
+            yield Edit(page_start, page_start, " ", "space between reporter and page", 0.9)
+        m = GLUED_PIN.match(text, cite.end)
+        if m and cite.page.isdigit():
+            first, pin = int(cite.page), int(m.group(1))
+            if first <= pin <= first + MAX_PIN_DISTANCE and not (
+                len(cite.page) <= 3 and len(m.group(1)) == 3 and pin - first > 99
+            ):
+                yield Edit(cite.end, cite.end + 1, ", ", "space after a comma in a pin cite", 0.9)

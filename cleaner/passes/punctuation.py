@@ -1,21 +1,272 @@
-"""Stray periods, apostrophes, commas and hyphens between words.
+"""Stray punctuation between words: specks of periods, commas, apostrophes and hyphens.
 
-(Not yet implemented: proposes nothing.)
+OCR reads dirt on the page as punctuation. This pass removes a period, comma, apostrophe
+or hyphen where grammar says it cannot belong:
+
+- a period after a word that cannot end a sentence ("the. officers" -> "the officers"),
+  or floating before a word ("so as .to" -> "so as to", "the . bill" -> "the bill");
+- doubled or clashing marks ("box,, and" -> "box, and", "Kennedy,. 439" -> "Kennedy, 439")
+  and a comma set off by spaces ("by , the" -> "by the", "use , of" -> "use of");
+- an apostrophe after a word that is not a plural possessive, where no quotation could
+  be closing ("ceiling' tiles" -> "ceiling tiles", "at 899’ (citation" -> "at 899 (citation");
+- a hyphen joining a word to a function word that never forms compounds
+  ("but-not with" -> "but not with", "whether-the" -> "whether the"), and a hyphen after a
+  dash ("— -particularly" -> "— particularly").
+
+It keeps apostrophes that belong ("plaintiffs’ version", "harm’s", "’tis", "o'clock"),
+abbreviations ("U.S.", "v.", "No.", "e.g.", "L.W.", "cert. denied", "the Ark. statute"),
+ellipses (". . ."), and real compounds ("well-known", "pre-existing", "state-created",
+"to-wit", "in-state"). A period after an ordinary word before a lower-case word is only
+suggested (confidence 0.7): it may be an abbreviation no list knows.
+
+>>> from cleaner import Cleaner
+>>> c = Cleaner(passes=("punctuation",))
+>>> c.clean("In fact, the. officers made it worse so as .to constitute harm.").text
+'In fact, the officers made it worse so as to constitute harm.'
+>>> c.clean("ceiling' tiles; the' plaintiffs’ version, but-not with").text
+'ceiling tiles; the plaintiffs’ version, but not with'
+>>> c.clean("See Kennedy,. 439 F.3d at 1062; a box,, and by , the way.").text
+'See Kennedy, 439 F.3d at 1062; a box, and by the way.'
+>>> c.clean("the well-known U.S. rule, e.g., o'clock and ’tis . . . cert. denied").changes
+()
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+import regex
 
 from cleaner.passes.base import Pass, PassContext
+from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Words that can neither end a sentence nor be followed by a comma: articles, most
+#: prepositions, conjunctions and possessive determiners (English grammar, not a document).
+NO_END: frozenset[str] = _words(
+    """the an of and or nor for with from into onto upon unto than whether because although
+    though whose their its his our your my at by as to"""
+)
+
+#: The subset of NO_END that cannot end a sentence even before a capital ("the. Court").
+#: Prepositions are left out: they end sentences ("the decree appealed from. A decree").
+NO_END_STRICT: frozenset[str] = _words(
+    """the an and or nor than whether because although though whose their its"""
+)
+
+#: Function words that never form a hyphenated compound with an ordinary word
+#: ("but-not", "whether-the", "of-the"). "to", "in", "by", "for", "on", "be" are left out:
+#: "to-wit", "in-state", "by-law", "for-profit", "would-be" are real compounds.
+NO_COMPOUND: frozenset[str] = _words(
+    """the an and or of whether but than because although though which whom whose his their
+    its were was are is that said not"""
+)
+
+#: Abbreviations that may stand before a lower-case word ("cert. denied", "et al. held").
+#: General legal and English abbreviations, not words of any one document.
+ABBREVIATIONS: frozenset[str] = _words(
+    """al etc cert seq viz cf vs ex rel op cit ibid id ib supp ann stat stats rev app ch chap
+    sec secs art arts cl pp vol vols no nos ed eds cir dist div ct cts dept corp co inc ltd
+    jr sr esq approx misc gen gov govt assn bros ave st mr mrs ms dr hon messrs mt ft in lb
+    lbs oz yd yds mi hr hrs min mins sq qr qrs fi fa sci cas ins ry mfg nat natl mun tp twp
+    adm ad pl pls def defs deft defts pltf pltff fol ff ult inst prox jan feb mar apr jun
+    jul aug sep sept oct nov dec am pm cong sess res reg regs pub amend const crim civ proc
+    evid juris prac max pt pts par para subd subch subsec ord ords nw ne sw se mass surv et
+    adr adx admr admx exr exx reh certif affd affg aff mod supra infra"""
+)
+
+#: Endings after which an apostrophe is part of the word ("goin'" when "going" is a word).
+_WORD = r"[^\W\d_]+"
+
+#: A period after a lower-case word, then a space and a word: "the. officers".
+PERIOD_AFTER = regex.compile(r"(?<![\w.'’-])(" + _WORD + r")\.(?=[ ](\p{L}[\p{L}'’-]*))")
+#: A period floating before a word: "so as .to", "the . bill".
+PERIOD_BEFORE = regex.compile(
+    r"(?<![\w.'’-])(\p{Ll}[\p{L}'’-]*)([ ]\.[ ]?|[ ]{2}\.)(?=(\p{Ll}{2,})\b)(?!\p{L}*\.\p{L})"
+)
+#: Doubled or clashing marks: ",,", ";;", ",." before a space and a word or number.
+DOUBLED = regex.compile(r"(?<=\w)(,,|;;|,\.)(?=[ ][\w(])")
+#: A comma set off by spaces between lower-case words: "by , the", "beyond ,the".
+SPACED_COMMA = regex.compile(r"(?<![\w.'’-])(\p{Ll}+)([ ],[ ]?)(?=(\p{Ll}+)\b)")
+#: An apostrophe after a word or a pin-cite page, before a space: "ceiling' tiles".
+APOSTROPHE = regex.compile(r"(?<![\w'’-])(\p{L}[\p{L}-]*\p{L}|\d+)(['’])(?=[ ]([\p{Ll}(—–]))")
+#: A hyphen joining two lower-case words, not part of a longer chain: "but-not".
+HYPHEN = regex.compile(r"(?<![\w\xad-])(\p{Ll}+)-(\p{Ll}+)(?![\w\xad-])")
+#: A hyphen after a dash: "— -particularly".
+DASH_HYPHEN = regex.compile(r"(?:—|–|--)[ ]?(-)(?=\p{L})")
+
+#: Quote characters, for telling a closing quote from a stray apostrophe.
+OPEN_SINGLE = regex.compile(r"‘|(?<![\w'’])'(?=\p{L})")
+OPEN_DOUBLE = "“"
+CLOSE_DOUBLE = "”"
+
+
 class StrayPunctuation(Pass):
-    """Stray periods, apostrophes, commas and hyphens between words."""
+    """Stray periods, commas, apostrophes and hyphens between words (see the module)."""
 
     name = "punctuation"
     description = "Stray periods, apostrophes, commas and hyphens between words."
 
+    def _known(self, word: str) -> bool:
+        return self.resources.is_known(word)
+
+    def _is_abbreviation(self, word: str) -> bool:
+        low = word.lower()
+        return len(low) <= 1 or low in ABBREVIATIONS or (low + ".") in self.resources.legal
+
+    # -- the kinds of specks ------------------------------------------------------------
+    def _period_after(self, text: str) -> Iterator[Edit]:
+        for m in PERIOD_AFTER.finditer(text):
+            word, nxt = m.group(1), m.group(2)
+            low = word.lower()
+            if not word.islower() or self._is_abbreviation(word):
+                continue  # "Ark. statute", "cert. denied", "a. m."
+            dot = m.end(1)
+            if text[max(0, m.start() - 3) : m.start()] == "et ":
+                continue  # "et at." is "et al." misread: not a stray period
+            lower_next = nxt[:1].islower()
+            if low in NO_END:
+                if low == "a" or (low == "in" and _after_number(text, m.start())):
+                    continue
+                if lower_next or low in NO_END_STRICT:
+                    yield Edit(dot, dot + 1, "", f"stray period after {word!r}", 0.95)
+                elif len(nxt) >= 2:  # "Appeal from. Union": or a sentence ending "from."
+                    yield Edit(dot, dot + 1, "", f"period after {word!r}", 0.7)
+            elif lower_next and len(nxt) >= 2 and self._known(nxt.strip("'’-")):
+                # a sentence never goes on in lower case; only an abbreviation could
+                common = len(word) >= 4 and self.resources.frequency(word) >= 1_000_000
+                conf = 0.8 if common else 0.7
+                yield Edit(dot, dot + 1, "", "period before a lower-case word", conf)
+
+    def _period_before(self, text: str) -> Iterator[Edit]:
+        for m in PERIOD_BEFORE.finditer(text):
+            prev, nxt = m.group(1), m.group(3)
+            if not self._known(nxt):
+                continue
+            conf = 0.95 if prev.lower() in NO_END else 0.9
+            yield Edit(m.start(2), m.end(2), " ", "stray period between words", conf)
+
+    def _doubled(self, text: str) -> Iterator[Edit]:
+        for m in DOUBLED.finditer(text):
+            mark = m.group(1)
+            yield Edit(m.start(1), m.end(1), mark[0], f"doubled punctuation {mark!r}", 0.9)
+
+    def _spaced_comma(self, text: str) -> Iterator[Edit]:
+        for m in SPACED_COMMA.finditer(text):
+            prev, nxt = m.group(1), m.group(3)
+            if not (self._known(prev) and self._known(nxt)):
+                continue
+            if prev in NO_END:
+                yield Edit(m.start(2), m.end(2), " ", f"stray comma after {prev!r}", 0.9)
+            elif m.group(2) == " ,":  # "beyond ,the": a speck glued to the next word
+                yield Edit(m.start(2), m.end(2), " ", "stray comma before a word", 0.85)
+            else:  # "described , in": keep the comma, drop the space before it
+                yield Edit(m.start(2), m.end(2), ", ", "space before a comma", 0.85)
+
+    def _apostrophe(self, text: str, lines: _Lines) -> Iterator[Edit]:
+        for m in APOSTROPHE.finditer(text):
+            word, mark = m.group(1), m.group(2)
+            pos = m.start(2)
+            if word.isdigit():
+                # a pin-cite page ("at 899’ (citation"), never feet or minutes ("10' wide")
+                if mark != "’" or not text[max(0, m.start() - 3) : m.start()].endswith("at "):
+                    continue
+                conf = 0.9
+            else:
+                low = word.lower()
+                if low[-1] in "sxz" or len(low) < 2 or "-" in word:
+                    continue  # plural possessive ("plaintiffs’"), "Sanchez'"
+                if low.endswith("in") and self._known(low + "g"):
+                    continue  # "goin'" for "going"
+                if not self._known(low) or self._known(low + mark) or self._known(low + "'"):
+                    continue  # a name, "o'", "ma'am"
+                conf = 0.9 if word.islower() else 0.85
+            if lines.quote_may_close(text, pos, mark):
+                continue  # a closing quotation mark, or one the quotes pass must judge
+            yield Edit(pos, pos + 1, "", "stray apostrophe after a word", conf)
+
+    def _hyphen(self, text: str) -> Iterator[Edit]:
+        for m in HYPHEN.finditer(text):
+            a, b = m.group(1), m.group(2)
+            if a not in NO_COMPOUND and b not in NO_COMPOUND:
+                continue
+            if not (self._known(a) and self._known(b)):
+                continue
+            if self._known(f"{a}-{b}") or self._known(a + b):
+                continue  # a real compound, or a split word for the hyphenation pass
+            yield Edit(m.end(1), m.end(1) + 1, " ", "hyphen joining words", 0.9)
+
+    def _dash_hyphen(self, text: str) -> Iterator[Edit]:
+        for m in DASH_HYPHEN.finditer(text):
+            yield Edit(m.start(1), m.end(1), "", "stray hyphen after a dash", 0.9)
+
+    # -- the pass -----------------------------------------------------------------------
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
-        return ()
+        if not text:
+            return []
+        protected = protected_spans(text, ctx)
+        lines = _Lines(text)
+        candidates: list[Edit] = [
+            *self._period_after(text),
+            *self._period_before(text),
+            *self._doubled(text),
+            *self._spaced_comma(text),
+            *self._apostrophe(text, lines),
+            *self._hyphen(text),
+            *self._dash_hyphen(text),
+        ]
+        candidates.sort(key=lambda e: (e.start, e.end, -e.confidence))
+        out: list[Edit] = []
+        end = -1
+        for e in candidates:
+            if e.start < end or (out and e.start == out[-1].start == e.end):
+                continue
+            if protected.overlaps(e.start, e.end):
+                continue
+            out.append(e)
+            end = e.end
+        return out
+
+
+def _after_number(text: str, i: int) -> bool:
+    """Is the word at ``i`` preceded by a number ("6 in. pipe")?"""
+    j = i - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j >= 0 and text[j].isdigit()
+
+
+class _Lines:
+    """Per-line quote facts: may an apostrophe at ``pos`` be a closing quotation mark?"""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def _line(self, text: str, pos: int) -> tuple[int, int]:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        return start, len(text) if end < 0 else end
+
+    def quote_may_close(self, text: str, pos: int, mark: str) -> bool:
+        start, end = self._line(text, pos)
+        before = text[start:pos]
+        after = text[pos + 1 : end]
+        # an opening single quote before it in the paragraph: it may close that quotation
+        if OPEN_SINGLE.search(before):
+            return True
+        # an open double quotation (curly) not closed before the apostrophe
+        o = before.rfind(OPEN_DOUBLE)
+        if o >= 0 and before.rfind(CLOSE_DOUBLE) < o:
+            # closed after it, before any new opening: the apostrophe is not the closer
+            c = after.find(CLOSE_DOUBLE)
+            n = after.find(OPEN_DOUBLE)
+            return not (c >= 0 and (n < 0 or c < n))
+        # straight double quotes: an odd number before it means a quotation is open
+        if before.count('"') % 2 == 1:
+            return '"' not in after
+        return False

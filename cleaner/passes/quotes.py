@@ -1,14 +1,70 @@
-"""Quotes and dashes: mismatched closing quotes, dash spacing, straight vs curly.
+"""Quotes and dashes: mismatched closing quotes, missing closes, straight vs curly, dash spacing.
 
-(Not yet implemented: proposes nothing.)
+Each paragraph (line) is read as a sequence of quotation marks:
+
+- a quotation opened with “ and closed with ’’ or a lone ’ gets its closing ”
+  ("interest.’’ Id" -> "interest.” Id"; "the plaintiff’ in harm’s way" -> "the plaintiff”
+  in harm’s way"), only when that ’ is the one mark that can close it: not an apostrophe
+  inside a word ("harm’s"), not after a plural ("plaintiffs’": then it is a suggestion),
+  and no ” closes the quotation later in the paragraph;
+- a quotation opened right after "(" and never closed gets its ” before the ")" when the
+  parenthesis holds nothing else ("(“Grubbs II)" -> "(“Grubbs II”)");
+- straight quotes are made curly in a document that uses curly ones (``curly_quotes``:
+  'auto' = only when the document is predominantly curly; 'always'; 'never'), where the
+  side is certain from the neighbours ("court's" -> "court’s", '("CCHD”)' -> '(“CCHD”)');
+- an em dash spaced on one side only follows the document's dominant style
+  ("2003— then" -> "2003 — then" in a document that writes " — ").
+
+Quotes inside citations and code-like tokens (URLs, ``a="b"``), feet and inches (5' 10")
+are never touched.
+
+>>> from cleaner import Cleaner
+>>> c = Cleaner(passes=("quotes",))
+>>> c.clean("by any “government interest.’’ Id. at 849.").text
+'by any “government interest.” Id. at 849.'
+>>> c.clean("when “the state placed the plaintiff’ in harm’s way that a duty attaches").text
+'when “the state placed the plaintiff” in harm’s way that a duty attaches'
+>>> c.clean("the “plaintiffs’ version” and ‘harm’s way’ stay").changes
+()
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+
+import regex
 
 from cleaner.passes.base import Pass, PassContext
+from cleaner.protect import protected_spans
 from cleaner.types import Edit
+
+#: The quotation marks of a line, each a token for the pairing automaton.
+QUOTE_MARK = regex.compile(r"’’|‘‘|[“”‘’\"']")
+#: A token that looks like code or a URL: its quotes are not prose.
+CODE_LIKE = regex.compile(r"\S*(?:[=<>{}\\_]|://|\w/\w)\S*")
+#: Em dashes with their spacing: the dash and one character either side.
+DASH = regex.compile(r"(?<=(.))—(?=(.))")
+#: Apostrophes inside words, curly and straight ("court’s", "court's").
+INNER_CURLY = regex.compile(r"(?<=\p{L})’(?=\p{L})")
+INNER_STRAIGHT = regex.compile(r"(?<=\p{L})'(?=\p{L})")
+#: A straight apostrophe that belongs inside a word: a contraction or possessive ending, or
+#: after a one-letter prefix ("o'clock", "O'Brien", "d'Arcy"). Matched from two characters
+#: before the apostrophe.
+INNER_APOSTROPHE = regex.compile(
+    r"(?:\p{L}{2}'(?i:s|t|d|ll|re|ve|m|r)(?!\p{L})|(?<!\p{L})[oOdD]'(?:\p{Lu}|clock))"
+)
+#: An opening single quotation mark before a word.
+OPEN_SINGLE = regex.compile(r"‘|(?<![\w'’])'(?=\p{L})")
+#: A closing straight single quote after a word: "'go home' now".
+CLOSE_SINGLE = regex.compile(r"(?<=[\p{L}.,!?])'(?![\p{L}\d])")
+#: Elisions that start with an apostrophe ("’tis", "’em").
+ELISIONS: frozenset[str] = frozenset(["tis", "twas", "em", "til", "cause", "n", "round"])
+
+_CLOSE_AFTER = frozenset(" \t)]}.,;:!?—–-…")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
 
 
 class Quotes(Pass):
@@ -18,4 +74,198 @@ class Quotes(Pass):
     description = "Quotes and dashes: mismatched closing quotes, dash spacing, straight vs curly."
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
-        return ()
+        if not text:
+            return []
+        protected = protected_spans(text, ctx)
+        code = [m.span() for m in CODE_LIKE.finditer(text)] if "=" in text or "/" in text else []
+        edits: list[Edit] = []
+        curly = self._curly_on(text)
+        pos = 0
+        for line in text.split("\n"):
+            if line:
+                edits.extend(self._line_edits(text, pos, pos + len(line), curly))
+            pos += len(line) + 1
+        edits.extend(self._dash_edits(text))
+        edits.sort(key=lambda e: (e.start, e.end))
+        out: list[Edit] = []
+        for e in edits:
+            if out and (e.start < out[-1].end or (e.start, e.end) == (out[-1].start, out[-1].end)):
+                continue
+            if protected.overlaps(e.start, max(e.end, e.start + 1)):
+                continue
+            if code and any(a <= e.start < b for a, b in code):
+                continue
+            out.append(e)
+        return out
+
+    # -- curly or straight --------------------------------------------------------------
+    def _curly_on(self, text: str) -> tuple[bool, bool]:
+        """Make straight (double, single) quotes curly? Decided separately for each."""
+        mode = self.config.curly_quotes
+        if mode == "never":
+            return False, False
+        if mode == "always":
+            return True, True
+        curly = text.count("“") + text.count("”")
+        straight = text.count('"')
+        curly_apos = len(INNER_CURLY.findall(text))
+        straight_apos = len(INNER_STRAIGHT.findall(text))
+        return (
+            curly >= 4 and curly >= 3 * straight,
+            curly_apos >= 4 and curly_apos >= 3 * straight_apos,
+        )
+
+    # -- one paragraph ------------------------------------------------------------------
+    def _line_edits(
+        self, text: str, start: int, end: int, curly: tuple[bool, bool]
+    ) -> Iterator[Edit]:
+        marks = [(m.start(), m.group()) for m in QUOTE_MARK.finditer(text, start, end)]
+        if not marks:
+            return
+        yield from self._closers(text, start, end, marks)
+        yield from self._missing_close(text, start, end, marks)
+        if curly[0] or curly[1]:
+            yield from self._straight(text, start, end, marks, curly)
+
+    def _closers(
+        self, text: str, start: int, end: int, marks: list[tuple[int, str]]
+    ) -> Iterator[Edit]:
+        """“ closed by ’’ or by a lone ’ (see the module)."""
+        open_at = -1  # position of an open “
+        single_open = False
+        candidates: list[tuple[int, str]] = []
+
+        def settle() -> Iterator[Edit]:
+            if len(candidates) == 1:
+                p, mark = candidates[0]
+                if mark == "’’":
+                    yield Edit(p, p + 2, "”", "quotation opened with “ closed with ’’", 0.95)
+                else:
+                    conf = 0.7 if text[p - 1 : p] in ("s", "S") else 0.9
+                    yield Edit(p, p + 1, "”", "quotation opened with “ closed with ’", conf)
+
+        for p, mark in marks:
+            before = text[p - 1] if p > start else " "
+            after = text[p + len(mark)] if p + len(mark) < end else " "
+            if mark == "“":
+                if open_at >= 0:
+                    yield from settle()
+                open_at, single_open, candidates = p, False, []
+            elif mark == "”":
+                open_at, single_open, candidates = -1, False, []
+            elif open_at < 0:
+                continue
+            elif mark == "’’":
+                if not single_open:
+                    candidates.append((p, mark))
+            elif mark == "‘" or (mark == "'" and not _is_word_char(before)):
+                single_open = True
+            elif mark in ("’", "'"):
+                if _is_word_char(after):
+                    continue  # an apostrophe inside a word: "harm’s"
+                if single_open:
+                    single_open = False  # closes an inner ‘quotation’
+                    continue
+                if mark == "’" and _is_word_char(before) and after in _CLOSE_AFTER:
+                    candidates.append((p, mark))
+        if open_at >= 0:
+            yield from settle()
+
+    def _missing_close(
+        self, text: str, start: int, end: int, marks: list[tuple[int, str]]
+    ) -> Iterator[Edit]:
+        """ "(“Grubbs II)" -> "(“Grubbs II”)": the only open quotation, inside a parenthesis."""
+        opens = [p for p, m in marks if m == "“"]
+        closes = [p for p, m in marks if m in ("”", "’’")]
+        for p in opens:
+            if p == start or text[p - 1] != "(":
+                continue
+            close_paren = text.find(")", p, end)
+            if close_paren < 0 or close_paren - p > 60:
+                continue
+            inner = text[p + 1 : close_paren]
+            if not inner or any(ch in inner for ch in "“”\"’‘'()[]"):
+                continue
+            if any(p < c for c in closes):
+                continue  # closed somewhere later: not this paren's quotation
+            if not inner[-1].isalnum() or len(inner.split()) > 4:
+                continue
+            yield Edit(
+                close_paren, close_paren, "”", "quotation in a parenthesis never closed", 0.85
+            )
+
+    def _straight(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        marks: list[tuple[int, str]],
+        curly: tuple[bool, bool],
+    ) -> Iterator[Edit]:
+        """Straight quotes made curly where the side is certain."""
+        pending_open = False  # a straight 'opening quote made ‘, waiting for its close
+        for p, mark in marks:
+            if not ((mark == '"' and curly[0]) or (mark == "'" and curly[1])):
+                continue
+            before = text[p - 1] if p > start else " "
+            after = text[p + 1] if p + 1 < end else " "
+            if before.isdigit():
+                continue  # feet and inches: 5' 10"
+            if mark == '"':
+                if before.isspace() or before in "([{—–“‘":
+                    if after.isalnum() or after in "[‘'":
+                        yield Edit(p, p + 1, "“", "straight quote in a curly document", 0.9)
+                elif (after.isspace() or after in ")]}.,;:!?—–”’") and (
+                    before.isalnum() or before in ".,;:!?)]’'…"
+                ):
+                    yield Edit(p, p + 1, "”", "straight quote in a curly document", 0.9)
+                continue
+            if before.isalpha() and after.isalpha():
+                # "court's", "don't", "o'clock", "adm'r"; not junk inside a word ("full'admission")
+                if INNER_APOSTROPHE.match(text, max(p - 2, start), end) or INNER_APOSTROPHE.match(
+                    text, max(p - 1, start), end
+                ):
+                    yield Edit(p, p + 1, "’", "straight apostrophe in a curly document", 0.9)
+            elif before.isalpha() and not after.isalnum():
+                # "plaintiffs'" or the close of a 'quotation': both are ’ in curly type
+                if before in "sS" or pending_open:
+                    pending_open = False
+                    yield Edit(p, p + 1, "’", "straight apostrophe in a curly document", 0.9)
+            elif (before.isspace() or before in "(“—") and after.isalnum():
+                word = regex.match(r"\w+", text[p + 1 : end])
+                w = word.group().lower() if word else ""
+                if w in ELISIONS or after.isdigit():
+                    yield Edit(p, p + 1, "’", "straight apostrophe in a curly document", 0.85)
+                elif CLOSE_SINGLE.search(text, p + 1, end):
+                    pending_open = True
+                    yield Edit(p, p + 1, "‘", "straight quote in a curly document", 0.85)
+
+    # -- dashes -------------------------------------------------------------------------
+    def _dash_edits(self, text: str) -> Iterator[Edit]:
+        spaced = unspaced = 0
+        one_sided: list[tuple[int, bool, bool]] = []
+        for m in DASH.finditer(text):
+            b, a = m.group(1), m.group(2)
+            if b in "—-\n" or a in "—-\n":
+                continue
+            sb, sa = b == " ", a == " "
+            if sb and sa:
+                spaced += 1
+            elif not sb and not sa:
+                unspaced += 1
+            else:
+                one_sided.append((m.start(), sb, sa))
+        if not one_sided or spaced + unspaced < 3:
+            return
+        if spaced >= 3 * max(unspaced, 1) if unspaced else spaced >= 3:
+            for p, sb, _sa in one_sided:
+                if sb:
+                    yield Edit(p + 1, p + 1, " ", "dash spaced as in the document", 0.85)
+                else:
+                    yield Edit(p, p, " ", "dash spaced as in the document", 0.85)
+        elif unspaced >= 3 * max(spaced, 1) if spaced else unspaced >= 3:
+            for p, sb, _sa in one_sided:
+                if sb:
+                    yield Edit(p - 1, p, "", "dash unspaced as in the document", 0.85)
+                else:
+                    yield Edit(p + 1, p + 2, "", "dash unspaced as in the document", 0.85)
