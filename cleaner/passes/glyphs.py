@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from cleaner.fixpoint import edits_to_fixpoint
 from cleaner.passes.base import Pass, PassContext
 from cleaner.types import Edit
 
@@ -78,6 +79,8 @@ TRIGGER = re.compile(
     f"|[{''.join(LIGATURES)}{SPACES}{re.escape(CONTROLS)}\r{C1}{WEAK_SPECKS}{MISREAD_O}\u00a3]"
     "|[\ud800-\udfff]"
 )
+STAR_BEFORE = re.compile(r"\*\d+$")
+STAR_AFTER = re.compile(r"\*\d")
 WORD_CHARS = re.compile(r"[^\W\d_]+")
 OPENERS = "([{\"'\u2018\u201c\u00ab"
 #: a word must be this frequent (symspell English counts) for a weak speck to be deleted
@@ -107,8 +110,12 @@ class GlyphNoise(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterator[Edit]:
         if not TRIGGER.search(text):
             return
-        run = _Run(text, self.resources.is_known, self.resources.frequency)
-        yield from run.edits()
+        yield from edits_to_fixpoint(
+            text, self._round, name=self.name, min_confidence=self.config.min_confidence
+        )
+
+    def _round(self, text: str) -> list[Edit]:
+        return list(_Run(text, self.resources.is_known, self.resources.frequency).edits())
 
 
 class _Run:
@@ -122,6 +129,10 @@ class _Run:
         self.is_known = is_known
         self.frequency = frequency
         self.has_lf = "\n" in text
+        #: the document's line ending, for a form feed that becomes a line break
+        self.newline = (
+            "\r\n" if "\r\n" in text else "\n" if self.has_lf or "\r" not in text else "\r"
+        )
         self._doc_words: set[str] | None = None
 
     # -- helpers ------------------------------------------------------------------------
@@ -264,7 +275,8 @@ class _Run:
         if c in "\x0b\x0c":
             near_break = self.ch(a - 1) in "\n\r" or (a + 1 < self.n and self.ch(a + 1) in "\n\r")
             if a > 0 and a + 1 < self.n and not near_break:
-                return [Edit(a, a + 1, "\n", f"page/line feed U+{ord(c):04X} -> newline", 0.9)]
+                reason = f"page/line feed U+{ord(c):04X} -> line break"
+                return [Edit(a, a + 1, self.newline, reason, 0.9)]
         return [Edit(a, a + 1, "", f"control character U+{ord(c):04X} deleted", 0.99)]
 
     def joiner(self, a: int, b: int) -> list[Edit]:
@@ -397,7 +409,9 @@ class _Run:
             return [
                 Edit(self.hspace_start(a), b, "", f"stray {speck!r} at a line's end deleted", 0.9)
             ]
-        p_space, n_space = p.isspace(), n.isspace()
+        # a star-page marker next to the speck will be made a separate token: a boundary
+        p_space = p.isspace() or bool(STAR_BEFORE.search(t, max(0, a - 9), a))
+        n_space = n.isspace() or bool(STAR_AFTER.match(t, b))
         if p_space and n_space:
             return [Edit(a, self.hspace_end(b), "", f"stray {speck!r} between words deleted", 0.9)]
         if (p_space or p in OPENERS) and not n_space:
