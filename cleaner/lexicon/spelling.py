@@ -81,6 +81,8 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("o", "b", 0.5),
     ("d", "b", 0.6),
     ("b", "d", 0.6),
+    ("h", "n", 0.5),
+    ("n", "h", 0.5),
     ("h", "k", 0.5),
     ("k", "h", 0.5),
     ("g", "q", 0.5),
@@ -374,3 +376,30 @@ class Speller:
 
 def _keys(m: Mapping[str, int]) -> AbstractSet[str]:
     return m.keys()
+
+
+_BY_MEANT: dict[str, tuple[tuple[str, float], ...]] = {}
+for (_s, _m), _c in _SUB.items():
+    _BY_MEANT[_m] = (*_BY_MEANT.get(_m, ()), (_s, _c))
+_MAX_MEANT_LEN = max(len(m) for m in _BY_MEANT)
+
+
+def misreadings(word: str, max_cost: float = 0.5) -> dict[str, float]:
+    """What one OCR confusion could turn ``word`` into (lower-case), with its cost.
+
+    >>> misreadings("case")["ease"], misreadings("not")["hot"]
+    (0.3, 0.5)
+    """
+    out: dict[str, float] = {}
+    n = len(word)
+    for i in range(n):
+        for a in range(1, _MAX_MEANT_LEN + 1):
+            if i + a > n:
+                break
+            for seen, cost in _BY_MEANT.get(word[i : i + a], ()):
+                if cost <= max_cost:
+                    v = word[:i] + seen + word[i + a :]
+                    if cost < out.get(v, 99.0):
+                        out[v] = cost
+    out.pop(word, None)
+    return out

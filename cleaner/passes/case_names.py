@@ -1,21 +1,165 @@
-"""Party names in citations matched against known case names.
+"""Misspelt party names in citations: 'Deshaney, 489 U.S. at 195' -> 'DeShaney, ...'.
 
-(Not yet implemented: proposes nothing.)
+The party words of a case name cited before a citation ("X v. Y, 489 U.S. 189" or the
+short form "X, 489 U.S. at 195") are compared with two sources of truth:
+
+1. the same opinion: a party word that the document writes differently elsewhere
+   ("Deshaney" once, "DeShaney" in the full citation and three more times). A variant
+   differing only in case, or by a small OCR distance, from a form the document uses
+   more often, and cited with the same volume and reporter, is corrected to it;
+2. the known case names (``Resources.case_names``): an exact hit of the citation
+   (volume, reporter, page) names the case; a party word within a small distance of the
+   known name's word is corrected. Without a citation hit only a small candidate set of
+   the index is consulted (never all names), and the result is a suggestion.
+
+A party word is never changed into a different word that the document also uses as is,
+nor when the evidence is only a fuzzy match (that stays a suggestion, confidence < 0.8).
+
+>>> from cleaner import clean
+>>> t = ("In DeShaney v. Winnebago County, 489 U.S. 189 (1989), and DeShaney, 489 U.S. at 201;"
+...      " cf. Deshaney, 489 U.S. at 195.")
+>>> clean(t, passes=("case_names",)).text.endswith("cf. DeShaney, 489 U.S. at 195.")
+True
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from cleaner.lexicon.case_names import CaseName
+from cleaner.lexicon.reporters import Citation, find_citations
 from cleaner.passes.base import Pass, PassContext
+from cleaner.protect import protected_spans
 from cleaner.types import Edit
+
+#: A capitalized word of a party name (letters, inner apostrophes and periods).
+PARTY_WORD = regex.compile(r"\p{Lu}[\p{L}'’]*\p{L}|\p{Lu}")
+#: The case name right before a citation: "Deshaney v. Winnebago County, " or "Deshaney, ".
+NAME_BEFORE = regex.compile(
+    r"(?P<name>\p{Lu}[\p{L}'’.&-]*"
+    r"(?:[ \t]+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|&|ex|rel\.|de|la|v\.|vs\.))*)"
+    r"(?:,[ \t]*|[ \t]+\(?)(?:\d+[ \t]*)?$"
+)
+_WINDOW = 160
+_SHORT = 4  # party words shorter than this are never corrected
+
+
+def _citation_key(volume: str, reporter: str, page: str) -> str:
+    return f"{volume} {''.join(reporter.split())} {page}"
 
 
 class CaseNames(Pass):
-    """Party names in citations matched against known case names."""
+    """Misspelt party names in citations, from the document and the known case names."""
 
     name = "case_names"
-    description = "Party names in citations matched against known case names."
+    description = "Misspelt party names in citations: 'Deshaney' -> 'DeShaney'."
+
+    _by_citation: dict[str, tuple[CaseName, ...]] | None = None
+
+    def _citation_index(self) -> Mapping[str, tuple[CaseName, ...]]:
+        """Known cases by normalized citation (built once, one pass over the index)."""
+        if self._by_citation is None:
+            out: dict[str, list[CaseName]] = {}
+            for e in self.resources.case_names.entries:
+                parts = e.citation.split()
+                if len(parts) >= 3:
+                    key = _citation_key(parts[0], " ".join(parts[1:-1]), parts[-1])
+                    out.setdefault(key, []).append(e)
+            self._by_citation = {k: tuple(v) for k, v in out.items()}
+        return self._by_citation
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
-        return ()
+        if " v. " not in text and " U.S." not in text and not regex.search(r"\d \p{Lu}", text):
+            return []
+        cites = find_citations(text)
+        if not cites:
+            return []
+        spans = protected_spans(text, ctx)
+        # the forms of each party word in the document, and the reporters they are cited in
+        forms: Counter[str] = Counter(PARTY_WORD.findall(text))
+        named: list[tuple[Citation, list[tuple[int, int, str]]]] = []
+        cited_with: dict[str, set[str]] = {}
+        for c in cites:
+            words = _name_words(text, c.start)
+            if not words:
+                continue
+            named.append((c, words))
+            vr = f"{c.volume} {''.join(c.reporter.split())}"
+            for _, _, w in words:
+                cited_with.setdefault(vr, set()).add(w)
+        edits: dict[int, Edit] = {}
+        index = self._citation_index()
+        for c, words in named:
+            vr = f"{c.volume} {''.join(c.reporter.split())}"
+            known = () if c.short else index.get(_citation_key(c.volume, c.reporter, c.page), ())
+            known_words = [m.group() for k in known for m in PARTY_WORD.finditer(k.name)]
+            for s, e, w in words:
+                if len(w) < _SHORT or s in edits or spans.overlaps(s, e):
+                    continue
+                fix = _from_document(w, forms, cited_with.get(vr, set()))
+                if fix is None and known_words:
+                    fix = _from_known(w, known_words, forms)
+                if fix is not None:
+                    after, reason, conf = fix
+                    edits[s] = Edit(s, e, after, reason, conf)
+        return sorted(edits.values(), key=lambda e: e.start)
+
+
+def _name_words(text: str, cite_start: int) -> list[tuple[int, int, str]]:
+    """The party words of the case name right before a citation, with their spans."""
+    lo = max(0, cite_start - _WINDOW)
+    m = NAME_BEFORE.search(text[lo:cite_start])
+    if m is None:
+        return []
+    base = lo + m.start("name")
+    out = []
+    for w in PARTY_WORD.finditer(m.group("name")):
+        out.append((base + w.start(), base + w.end(), w.group()))
+    return out
+
+
+def _from_document(
+    w: str, forms: Counter[str], same_citation: set[str]
+) -> tuple[str, str, float] | None:
+    """A form of ``w`` the document uses more often (same letters, or within OCR reach)."""
+    n = forms[w]
+    best: tuple[str, str, float] | None = None
+    for other in same_citation | {f for f in forms if f.lower() == w.lower()}:
+        if other == w or forms[other] <= n:
+            continue
+        if other.lower() == w.lower():
+            if other.isupper() or w.isupper():
+                continue  # "DESHANEY" in a caption is not a misspelling
+            return other, "party name written as elsewhere in the opinion", 0.9
+        if other in same_citation and len(w) >= 5 and _near(w, other):
+            conf = 0.85 if forms[other] >= 2 and forms[w] == 1 else 0.6
+            best = best or (other, "party name as cited elsewhere with this reporter", conf)
+    return best
+
+
+def _from_known(
+    w: str, known_words: list[str], forms: Counter[str]
+) -> tuple[str, str, float] | None:
+    """The known case's word for ``w`` when the citation matched exactly."""
+    if w in known_words:
+        return None
+    for k in known_words:
+        if len(k) < _SHORT or k.isupper():
+            continue
+        if k.lower() == w.lower():
+            return k, "party name as in the known case with this citation", 0.9
+        if _near(w, k) and forms[w] <= 1:
+            return k, "party name as in the known case with this citation", 0.85
+    return None
+
+
+def _near(a: str, b: str) -> bool:
+    """Within one or two edits (scaled by length), first letter kept."""
+    if a[:1].lower() != b[:1].lower():
+        return False
+    d = Levenshtein.distance(a.lower(), b.lower())
+    return d <= (1 if len(b) < 8 else 2)

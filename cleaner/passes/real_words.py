@@ -1,21 +1,132 @@
-"""Real-word errors ('does hot itself') from context.
+"""Real-word OCR errors from context: 'does hot itself' -> 'does not itself'.
 
-(Not yet implemented: proposes nothing.)
+A misread that happens to spell another word ("hot" for "not", "ease" for "case",
+"tinder" for "under") passes every dictionary. The evidence is the context: the pairs the
+token forms with its neighbours are never seen in English (symspellpy's Google Books
+bigrams) nor in real opinions (the corpus bigrams), while the pairs of a common word one
+OCR confusion away are seen on both sides. Only then is the edit applied; when only one
+side supports the candidate it is a suggestion (confidence < 0.8).
+
+Candidates are restricted to very common words and to the cheap OCR confusions of
+:mod:`cleaner.lexicon.spelling` (a reverse map built once: misreading -> common words).
+Protected spans and capitalized words mid-sentence (names) are never touched.
+
+>>> from cleaner import clean
+>>> clean("on which defendants rely, does hot itself speak", passes=("real_words",)).text
+'on which defendants rely, does not itself speak'
+>>> clean("we drank hot water in that case", passes=("real_words",)).text
+'we drank hot water in that case'
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+import regex
+
+from cleaner.lexicon.spelling import misreadings
 from cleaner.passes.base import Pass, PassContext
+from cleaner.protect import protected_spans
 from cleaner.types import Edit
+
+#: Words, with the text between them (so that a sentence or clause break is seen).
+WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: A candidate must be at least this frequent in English (the most common ~2,500 words).
+TARGET_FREQUENCY = 30_000_000
+#: Most a confusion may cost.
+MAX_COST = 0.5
+#: Weight of one opinion-corpus pair occurrence against Google Books counts.
+_CORPUS_WEIGHT = 1_000_000
 
 
 class RealWords(Pass):
-    """Real-word errors ('does hot itself') from context."""
+    """Real-word OCR errors from context: 'does hot itself' -> 'does not itself'."""
 
     name = "real_words"
-    description = "Real-word errors ('does hot itself') from context."
+    description = "Real-word OCR errors from context: 'does hot itself' -> 'does not itself'."
+
+    _confusable: dict[str, tuple[tuple[str, float], ...]] | None = None
+
+    def _map(self) -> Mapping[str, tuple[tuple[str, float], ...]]:
+        """misreading -> ((common word, cost), ...), built once per pass object."""
+        if self._confusable is None:
+            r = self.resources
+            english = r.english.counts
+            out: dict[str, list[tuple[str, float]]] = {}
+            for word, freq in english.items():
+                if freq < TARGET_FREQUENCY or not word.isalpha() or len(word) < 2:
+                    continue
+                for seen, cost in misreadings(word, MAX_COST).items():
+                    if seen in english:
+                        out.setdefault(seen, []).append((word, cost))
+            self._confusable = {k: tuple(sorted(v, key=lambda t: t[1])) for k, v in out.items()}
+        return self._confusable
+
+    def _pair(self, a: str, b: str) -> int:
+        r = self.resources
+        n = r.bigrams.count(a, b)
+        corpus = r.corpus_bigrams
+        if len(corpus):
+            n += corpus.count(a, b) * _CORPUS_WEIGHT
+        return n
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
-        return ()
+        conf_map = self._map()
+        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+        if not any(w.lower() in conf_map for _, _, w in words):
+            return []
+        spans = protected_spans(text, ctx)
+        edits: list[Edit] = []
+        for k, (start, end, tok) in enumerate(words):
+            low = tok.lower()
+            cands = conf_map.get(low)
+            if not cands or spans.overlaps(start, end):
+                continue
+            if not (tok.islower() or (tok[:1].isupper() and tok[1:].islower())):
+                continue
+            prev = _neighbour(text, words, k - 1, start, before=True)
+            nxt = _neighbour(text, words, k + 1, end, before=False)
+            if prev is None and nxt is None:
+                continue
+            if tok[:1].isupper() and prev is not None:
+                continue  # a capitalized word mid-sentence: a name or a title
+            left0 = self._pair(prev, low) if prev else 0
+            right0 = self._pair(low, nxt) if nxt else 0
+            if left0 or right0:
+                continue  # the token fits its context
+            best: tuple[int, str, float, bool] | None = None
+            for cand, cost in cands:
+                left1 = self._pair(prev, cand) if prev else 0
+                right1 = self._pair(cand, nxt) if nxt else 0
+                both = (left1 > 0 or prev is None) and (right1 > 0 or nxt is None)
+                support = left1 + right1
+                if support and (best is None or (both, support) > (best[3], best[0])):
+                    best = (support, cand, cost, both)
+            if best is None:
+                continue
+            support, cand, cost, both = best
+            after = cand[:1].upper() + cand[1:] if tok[:1].isupper() else cand
+            conf = 0.85 if both and prev is not None and nxt is not None else 0.6
+            edits.append(
+                Edit(
+                    start,
+                    end,
+                    after,
+                    f"real-word OCR error: {tok!r} does not fit; {after!r} does",
+                    conf,
+                )
+            )
+        return edits
+
+
+def _neighbour(
+    text: str, words: list[tuple[int, int, str]], k: int, at: int, *, before: bool
+) -> str | None:
+    """The lower-cased neighbour word if only spaces separate it from the token."""
+    if k < 0 or k >= len(words):
+        return None
+    s, e, w = words[k]
+    gap = text[e:at] if before else text[at:s]
+    if gap.strip(" \t") or len(gap) > 3:
+        return None
+    return w.lower()

@@ -292,7 +292,9 @@ class NonWords(Pass):
         upper = len(letters) > 1 and all(c.isupper() for c in letters)
         if upper and len(bare) <= 5:
             return None  # an acronym ("CCHD", "LLC")
-        if nxt == "." and (bare[:1].isupper() or len(bare) <= 4):
+        if nxt == "." and (
+            bare[:1].isupper() or (len(bare) <= 4 and not _sentence_follows(text, end + 1))
+        ):
             return None  # an abbreviation ("Sch.", "Servs.")
         w = bare.lower()
         if lower[w] >= 3 or exact[bare] >= 3:
@@ -364,6 +366,12 @@ def _strong(v: _Verdict, in_doc: bool, length: int, capital: bool) -> bool:
             and (v.frequency >= _VERY_COMMON or (in_doc and v.common))
         )
     return False
+
+
+def _sentence_follows(text: str, i: int) -> bool:
+    """After a period at ``i - 1``: does a new sentence (or the end) follow?"""
+    rest = text[i : i + 4].lstrip(" \t”’\"')")
+    return not rest or rest[0].isupper() or rest[0] == "\n"
 
 
 def _near_v(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,163 @@
+"""The words pass: non-words corrected with the OCR confusion model, noise accents removed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner
+from cleaner.lexicon.spelling import misreadings, ocr_cost, variants
+from tests.conftest import SHARED, corpus_files, needs_shared
+from tests.invariants import check_idempotent, check_result
+
+WORDS = Cleaner(passes=("words",))
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("exposure to piold, but", "exposure to mold, but"),
+        ("the CCHD has no immunily under", "the CCHD has no immunity under"),
+        ("a charge of iraud in that vear.", "a charge of fraud in that year."),
+        ("He was aDout to go", "He was about to go"),
+        ("sitting bn the lawn", "sitting on the lawn"),
+        ("The Cóurt held", "The Court held"),
+        ("either of the offénders, eithér way", "either of the offenders, either way"),
+        ("Tbe court said", "The court said"),
+        ("the 0nly way", "the only way"),
+        ("was bro1ught up", "was brought up"),
+        ("the ofñce of the clerk", "the office of the clerk"),
+        ("the jurisdietion of", "the jurisdiction of"),
+        ("with cbarges against", "with charges against"),
+        ("his desk was loeat[ed].", "his desk was locat[ed]."),
+    ],
+)
+def test_fixes(before: str, after: str) -> None:
+    r = WORDS.clean(before)
+    assert r.text == after, [(c.before, c.after, c.confidence) for c in r.changes]
+    check_result(r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the defence did shew the connexion",  # archaic spellings are words
+        "Señora Peña ordered a café and sent her résumé",  # real accents
+        "Wojcik and Savage acted; Wojcik later left; Wojcik said",  # a repeated name
+        "Behrens v. Pelletier, 516 U.S. 299",  # a party name
+        "the CCHD and the DOJ",  # acronyms
+        "Patel v. Kent Sch. Dist., 648 F.3d 965",  # abbreviations
+        "42 U.S.C. § 1983 and 1st and 2d and 10th",  # numbers, ordinals
+        "res judicata and certiorari and arguendo",  # Latin
+        "a well-known pre-existing rule",  # compounds
+        "see http://example.com and a@b.org",
+        "",
+    ],
+)
+def test_leaves_alone(text: str) -> None:
+    r = WORDS.clean(text)
+    assert r.text == text, [(c.before, c.after, c.confidence) for c in r.changes]
+
+
+def test_protect_list_is_respected() -> None:
+    c = Cleaner(passes=("words",), protect=("immunily",))
+    assert c.clean("no immunily here").text == "no immunily here"
+
+
+def test_weak_evidence_is_a_suggestion() -> None:
+    r = WORDS.clean("and Mr. Warry said")  # a capitalized unknown word mid-sentence: a name
+    assert r.text == "and Mr. Warry said"
+    assert all(not c.applied for c in r.changes)
+
+
+def test_confusion_model() -> None:
+    assert ocr_cost("rnold", "mold") < ocr_cost("bold", "mold")
+    assert ocr_cost("tbe", "the") < 0.5 < ocr_cost("tae", "the")
+    assert variants("piold")["mold"] <= 0.35
+    assert misreadings("case")["ease"] <= 0.3
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_never_raises_and_is_idempotent(text: str) -> None:
+    r = WORDS.clean(text)
+    check_result(r)
+    check_idempotent(WORDS, r)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "piold",
+                "Cóurt",
+                "iraud",
+                "bn",
+                "[0]nly",
+                "loeat[ed]",
+                "1st",
+                "Peña",
+                "x",
+                "tbe",
+                "aDout",
+                ".",
+                ",",
+                "“",
+                "”",
+                "\n",
+                "v.",
+                "Smitb",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_word_soup(words: list[str]) -> None:
+    r = WORDS.clean(" ".join(words))
+    check_result(r)
+    check_idempotent(WORDS, r)
+
+
+def test_lone_surrogate() -> None:
+    check_result(WORDS.clean("a \ud800 piold"))
+
+
+def test_seed_fixes_and_names() -> None:
+    from tests.conftest import ROOT
+
+    text = (ROOT / "corpus" / "pauluk-v-savage.txt").read_text(encoding="utf-8")
+    r = WORDS.clean(text)
+    fixed = {(c.before, c.after) for c in r.applied_changes}
+    assert ("piold", "mold") in fixed and ("immunily", "immunity") in fixed
+    for c in r.applied_changes:  # names of the opinion are never "corrected"
+        assert c.before not in {"Pauluk", "Wojcik", "Savage", "CCHD", "Grubbs"}
+
+
+@needs_shared
+def test_born_digital_is_left_alone() -> None:
+    path = SHARED / "corpus" / "born-digital" / "891689.json"
+    text = json.loads(path.read_text())["plain_text"]
+    r = WORDS.clean(text)
+    words = len(text.split())
+    assert len(r.applied_changes) * 10_000 / words <= 1, [
+        (c.before, c.after) for c in r.applied_changes
+    ]
+
+
+@needs_shared
+def test_corpus_sample_counts() -> None:
+    files = corpus_files()[:20]
+    applied = words = 0
+    for f in files:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        r = WORDS.clean(text)
+        check_result(r)
+        applied += len(r.applied_changes)
+        words += len(text.split())
+    # OCR'd opinions have some non-words, but a cleaner that rewrites 1 in 100 is broken
+    assert applied * 100 < words
