@@ -1,0 +1,283 @@
+"""``clean eval``: score the cleaner, a command or baselines against gold; table or JSON.
+
+    clean eval --gold FORMAT PATH [--system CMD] [--baseline NAME ...] [--json]
+               [--errors N] [--limit N] [--corpus DIR] [cleaner options]
+
+Exit codes: 0 ok, 2 usage error, 3 unreadable or invalid gold, or a failing system.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from cleaner.config import CURLY_QUOTES_MODES, DEFAULT_MIN_CONFIDENCE, PAGE_MARKER_MODES, Config
+from cleaner.evaluate.gold import FORMATS, EvalError, Sample, read_gold
+from cleaner.evaluate.metrics import Score, WordError, score
+from cleaner.evaluate.systems import (
+    BASELINES,
+    CleanerSystem,
+    System,
+    baseline,
+    command_system,
+)
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _pass_names(value: str) -> tuple[str, ...]:
+    from cleaner.passes import PASS_NAMES
+
+    names = tuple(n.strip() for n in value.split(",") if n.strip())
+    bad = [n for n in names if n not in PASS_NAMES]
+    if bad:
+        raise argparse.ArgumentTypeError(
+            f"unknown pass {bad[0]!r}; valid passes: {', '.join(PASS_NAMES)}"
+        )
+    return names
+
+
+def _baselines(value: str) -> list[str]:
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    bad = [n for n in names if n not in BASELINES]
+    if bad:
+        raise argparse.ArgumentTypeError(
+            f"unknown baseline {bad[0]!r}; valid: {', '.join(BASELINES)}"
+        )
+    return names
+
+
+def _unit(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
+    return x
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="clean eval",
+        description="Score the cleaner (or a command, or baselines) against human gold: "
+        "CER/WER before and after, words fixed and broken per 10,000 words, changes on clean "
+        "input, per-pass precision.",
+        epilog=f"Gold formats: {', '.join(FORMATS)}. Baselines: {', '.join(BASELINES)}. "
+        "See docs/evaluation.md for the definitions.",
+    )
+    p.add_argument(
+        "--gold",
+        nargs=2,
+        metavar=("FORMAT", "PATH"),
+        required=True,
+        help=f"the gold: FORMAT one of {', '.join(FORMATS)}; PATH a file or folder",
+    )
+    p.add_argument(
+        "--system",
+        metavar="CMD",
+        help="score this shell command (raw text on stdin, clean text on stdout) "
+        "instead of the cleaner",
+    )
+    p.add_argument(
+        "--baseline",
+        type=_baselines,
+        action="append",
+        default=[],
+        metavar="NAME",
+        help=f"also score a baseline (repeatable or comma-separated): {', '.join(BASELINES)}",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="list N remaining wrong words of the first system, broken ones first",
+    )
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="first N documents only")
+    p.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="opinion corpus for --gold edits (default: $CLEANER_SHARED/corpus/text or "
+        "../shared/corpus/text)",
+    )
+    p.add_argument(
+        "--no-clean-input",
+        action="store_true",
+        help="skip the run on the gold text (changes per 10,000 words on clean input)",
+    )
+    c = p.add_argument_group("cleaner options")
+    c.add_argument("--passes", type=_pass_names, metavar="A,B", help="run only these passes")
+    c.add_argument("--skip", type=_pass_names, default=(), metavar="A,B", help="skip these passes")
+    c.add_argument(
+        "--min-confidence",
+        type=_unit,
+        default=DEFAULT_MIN_CONFIDENCE,
+        metavar="X",
+        help=f"apply changes at or above X (default {DEFAULT_MIN_CONFIDENCE})",
+    )
+    c.add_argument("--page-markers", choices=PAGE_MARKER_MODES, default="keep")
+    c.add_argument("--curly-quotes", choices=CURLY_QUOTES_MODES, default="auto")
+    return p
+
+
+def evaluate(
+    samples: Sequence[Sample],
+    systems: Sequence[System],
+    *,
+    errors: bool = False,
+    clean_input: bool = True,
+) -> dict[str, Score]:
+    """Run every system on every sample and sum the scores (per system name)."""
+    totals: dict[str, Score] = {}
+    for k, system in enumerate(systems):
+        total = Score()
+        for sample in samples:
+            t0 = time.perf_counter()
+            output, changes = system.run(sample.ocr)
+            clean_out = system.run(sample.clean_input())[0] if clean_input else None
+            elapsed = time.perf_counter() - t0
+            s = score(sample, output, changes, errors=errors and k == 0, clean_output=clean_out)
+            s.seconds = elapsed
+            total += s
+        totals[system.name] = total
+    return totals
+
+
+def _pct(x: float | None, signed: bool = False) -> str:
+    if x is None:
+        return "-"
+    return f"{x * 100:+.1f}%" if signed else f"{x * 100:.2f}%"
+
+
+def _num(x: float | None) -> str:
+    return "-" if x is None else f"{x:.1f}"
+
+
+def format_tables(
+    gold: str, samples: Sequence[Sample], totals: dict[str, Score], n_errors: int
+) -> str:
+    """The terminal report: one row per system, per-pass precision, remaining errors."""
+    lines: list[str] = []
+    first = next(iter(totals.values()), Score()).summary()
+    ignored = sum(len(s.ignore) for s in samples)
+    keep = sum(len(s.keep) for s in samples)
+    extra = f", {ignored:,} ignored regions" if ignored else ""
+    extra += f", {keep:,} keep spans" if keep else ""
+    lines.append(
+        f"gold: {gold} ({first['documents']:,} documents, {first['gold_words']:,} words, "
+        f"{first['gold_chars']:,} characters{extra})"
+    )
+    head = (
+        f"{'system':<20}{'CER before':>11}{'CER after':>11}{'CER red.':>10}"
+        f"{'WER before':>11}{'WER after':>11}{'fixed/10k':>10}{'broken/10k':>11}"
+        f"{'clean chg/10k':>14}{'time s':>8}"
+    )
+    lines += ["", head, "-" * len(head)]
+    for name, total in totals.items():
+        s = total.summary()
+        lines.append(
+            f"{name:<20}{_pct(s['cer_before']):>11}{_pct(s['cer_after']):>11}"
+            f"{_pct(s['cer_reduction'], signed=True):>10}{_pct(s['wer_before']):>11}"
+            f"{_pct(s['wer_after']):>11}{_num(s['fixed_per_10k']):>10}"
+            f"{_num(s['broken_per_10k']):>11}{_num(s['clean_changes_per_10k']):>14}"
+            f"{s['seconds']:>8.1f}"
+        )
+    for name, total in totals.items():
+        s = total.summary()
+        if s["keep_spans"]:
+            lines.append(
+                f"{name}: {s['keep_violated']} of {s['keep_spans']} keep spans changed "
+                "(counted as broken)"
+            )
+    for name, total in totals.items():
+        passes = total.summary()["passes"]
+        if not passes:
+            continue
+        lines += ["", f"per pass ({name}): each applied change scored alone against gold"]
+        ph = f"{'pass':<28}{'right':>8}{'wrong':>8}{'neutral':>9}{'precision':>11}"
+        lines += [ph, "-" * len(ph)]
+        for pname, c in passes.items():
+            prec = "-" if c["precision"] is None else f"{c['precision'] * 100:.1f}%"
+            lines.append(f"{pname:<28}{c['right']:>8}{c['wrong']:>8}{c['neutral']:>9}{prec:>11}")
+    if n_errors:
+        errs = _ranked_errors(next(iter(totals.values()), Score()).errors, n_errors)
+        name = next(iter(totals), "")
+        lines += ["", f"remaining wrong words ({name}, broken first): {len(errs)} shown"]
+        for e in errs:
+            lines.append(
+                f"  {e.kind:<7} {e.document}: gold {e.gold!r} ocr {e.ocr!r} -> {e.output!r}"
+            )
+            lines.append(f"          … {e.context} …")
+    return "\n".join(lines)
+
+
+def _ranked_errors(errors: list[WordError], n: int) -> list[WordError]:
+    return sorted(errors, key=lambda e: e.kind != "broken")[:n]
+
+
+def to_json(
+    gold: str, samples: Sequence[Sample], totals: dict[str, Score], n_errors: int
+) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "gold": gold,
+        "documents": len(samples),
+        "systems": {name: total.summary() for name, total in totals.items()},
+    }
+    if n_errors:
+        first = next(iter(totals.values()), Score())
+        out["errors"] = [e.to_dict() for e in _ranked_errors(first.errors, n_errors)]
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    fmt, path = args.gold
+    if fmt not in FORMATS:
+        parser.error(f"unknown gold format {fmt!r}; valid: {', '.join(FORMATS)}")
+    if args.errors < 0 or (args.limit is not None and args.limit < 1):
+        parser.error("--errors must be >= 0 and --limit >= 1")
+    names: list[str] = list(dict.fromkeys(n for group in args.baseline for n in group))
+    try:
+        samples = read_gold(fmt, path, corpus=args.corpus)
+        if args.limit is not None:
+            samples = samples[: args.limit]
+        systems: list[System] = []
+        if args.system:
+            systems.append(command_system(args.system))
+        else:
+            config = Config(
+                passes=args.passes,
+                skip=args.skip,
+                min_confidence=args.min_confidence,
+                page_markers=args.page_markers,
+                curly_quotes=args.curly_quotes,
+            )
+            systems.append(CleanerSystem(config))
+        systems.extend(baseline(n) for n in names)
+        totals = evaluate(
+            samples, systems, errors=args.errors > 0, clean_input=not args.no_clean_input
+        )
+    except EvalError as e:
+        print(f"clean eval: error: {e}", file=sys.stderr)
+        return EXIT_INPUT
+    label = f"{fmt} {path}"
+    if args.json:
+        print(json.dumps(to_json(label, samples, totals, args.errors), indent=2))
+    else:
+        print(format_tables(label, samples, totals, args.errors))
+    return EXIT_OK
