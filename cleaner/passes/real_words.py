@@ -33,6 +33,8 @@ from cleaner.types import Edit
 WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: A candidate must be at least this frequent in English (the most common ~2,500 words).
 TARGET_FREQUENCY = 30_000_000
+#: A token must be at least this frequent to be considered a misread of another word.
+MIN_TOKEN_FREQUENCY = 2_000_000
 #: Most a confusion may cost.
 MAX_COST = 0.5
 #: Weight of one opinion-corpus pair occurrence against Google Books counts.
@@ -57,7 +59,9 @@ class RealWords(Pass):
                 if freq < TARGET_FREQUENCY or not word.isalpha() or len(word) < 2:
                     continue
                 for seen, cost in misreadings(word, MAX_COST).items():
-                    if seen in english:
+                    # a rare word ("shew", "connexion") is more likely an archaic spelling
+                    # in an old opinion than a misread: only common words are candidates
+                    if english.get(seen, 0) >= MIN_TOKEN_FREQUENCY:
                         out.setdefault(seen, []).append((word, cost))
             self._confusable = {k: tuple(sorted(v, key=lambda t: t[1])) for k, v in out.items()}
         return self._confusable
