@@ -84,19 +84,21 @@ ABBREVIATIONS: frozenset[str] = _words(
 _WORD = r"[^\W\d_]+"
 
 #: A period after a lower-case word, then a space and a word: "the. officers".
-PERIOD_AFTER = regex.compile(r"(?<![\w.'’-])(" + _WORD + r")\.(?=[ ](\p{L}[\p{L}'’-]*))")
+PERIOD_AFTER = regex.compile(r"\.(?<=(?<![\w.'’-])(" + _WORD + r")\.)(?=[ ](\p{L}[\p{L}'’-]*))")
 #: A period floating before a word: "so as .to", "the . bill".
 PERIOD_BEFORE = regex.compile(
-    r"(?<![\w.'’-])(\p{Ll}[\p{L}'’-]*)([ ]\.[ ]?|[ ]{2}\.)(?=(\p{Ll}{2,})\b)(?!\p{L}*\.\p{L})"
+    r"\.(?<=(?<![\w.'’-])(\p{Ll}[\p{L}'’-]*)[ ]{1,2}\.)([ ]?)(?=(\p{Ll}{2,})\b)"
 )
 #: Doubled or clashing marks: ",,", ";;", ",." before a space and a word or number.
 DOUBLED = regex.compile(r"(?<=\w)(,,|;;|,\.)(?=[ ][\w(])")
 #: A comma set off by spaces between lower-case words: "by , the", "beyond ,the".
-SPACED_COMMA = regex.compile(r"(?<![\w.'’-])(\p{Ll}+)([ ],[ ]?)(?=(\p{Ll}+)\b)")
+SPACED_COMMA = regex.compile(r"[ ],(?<=(?<![\w.'’-])(\p{Ll}+)[ ],)[ ]?(?=(\p{Ll}+)\b)")
 #: An apostrophe after a word or a pin-cite page, before a space: "ceiling' tiles".
-APOSTROPHE = regex.compile(r"(?<![\w'’-])(\p{L}[\p{L}-]*\p{L}|\d+)(['’])(?=[ ]([\p{Ll}(—–]))")
+APOSTROPHE = regex.compile(
+    r"(['’])(?<=(?<![\w'’-])(\p{L}[\p{L}-]*\p{L}|\d+)['’])(?=[ ]([\p{Ll}(—–]))"
+)
 #: A hyphen joining two lower-case words, not part of a longer chain: "but-not".
-HYPHEN = regex.compile(r"(?<![\w\xad-])(\p{Ll}+)-(\p{Ll}+)(?![\w\xad-])")
+HYPHEN = regex.compile(r"-(?<=(?<![\w\xad-])(\p{Ll}+)-)(\p{Ll}+)(?![\w\xad-])")
 #: A hyphen after a dash: "— -particularly".
 DASH_HYPHEN = regex.compile(r"(?:—|–|--)[ ]?(-)(?=\p{L})")
 
@@ -127,16 +129,17 @@ class StrayPunctuation(Pass):
             if not word.islower() or self._is_abbreviation(word):
                 continue  # "Ark. statute", "cert. denied", "a. m."
             dot = m.end(1)
-            if text[max(0, m.start() - 3) : m.start()] == "et ":
+            if text[max(0, m.start(1) - 3) : m.start(1)] == "et ":
                 continue  # "et at." is "et al." misread: not a stray period
+            if text[m.end() + 1 + len(nxt) : m.end() + 2 + len(nxt)] == ".":
+                continue  # an abbreviation follows ("sale. lb. 131" for "Ib."): a citation
             lower_next = nxt[:1].islower()
             if low in NO_END:
-                if low == "a" or (low == "in" and _after_number(text, m.start())):
+                if low == "a" or (low == "in" and _after_number(text, m.start(1))):
                     continue
+                # before a capital, a preposition may end a sentence ("appealed from. A")
                 if lower_next or low in NO_END_STRICT:
                     yield Edit(dot, dot + 1, "", f"stray period after {word!r}", 0.95)
-                elif len(nxt) >= 2:  # "Appeal from. Union": or a sentence ending "from."
-                    yield Edit(dot, dot + 1, "", f"period after {word!r}", 0.7)
             elif lower_next and len(nxt) >= 2 and self._known(nxt.strip("'’-")):
                 # a sentence never goes on in lower case; only an abbreviation could
                 common = len(word) >= 4 and self.resources.frequency(word) >= 1_000_000
@@ -149,7 +152,7 @@ class StrayPunctuation(Pass):
             if not self._known(nxt):
                 continue
             conf = 0.95 if prev.lower() in NO_END else 0.9
-            yield Edit(m.start(2), m.end(2), " ", "stray period between words", conf)
+            yield Edit(m.end(1), m.end(), " ", "stray period between words", conf)
 
     def _doubled(self, text: str) -> Iterator[Edit]:
         for m in DOUBLED.finditer(text):
@@ -158,30 +161,30 @@ class StrayPunctuation(Pass):
 
     def _spaced_comma(self, text: str) -> Iterator[Edit]:
         for m in SPACED_COMMA.finditer(text):
-            prev, nxt = m.group(1), m.group(3)
+            prev, nxt = m.group(1), m.group(2)
             if not (self._known(prev) and self._known(nxt)):
                 continue
             if prev in NO_END:
-                yield Edit(m.start(2), m.end(2), " ", f"stray comma after {prev!r}", 0.9)
-            elif m.group(2) == " ,":  # "beyond ,the": a speck glued to the next word
-                yield Edit(m.start(2), m.end(2), " ", "stray comma before a word", 0.85)
+                yield Edit(m.start(), m.end(), " ", f"stray comma after {prev!r}", 0.9)
+            elif m.group() == " ,":  # "beyond ,the": a speck glued to the next word
+                yield Edit(m.start(), m.end(), " ", "stray comma before a word", 0.85)
             else:  # "described , in": keep the comma, drop the space before it
-                yield Edit(m.start(2), m.end(2), ", ", "space before a comma", 0.85)
+                yield Edit(m.start(), m.end(), ", ", "space before a comma", 0.85)
 
     def _apostrophe(self, text: str, lines: _Lines) -> Iterator[Edit]:
         for m in APOSTROPHE.finditer(text):
-            word, mark = m.group(1), m.group(2)
-            pos = m.start(2)
+            word, mark = m.group(2), m.group(1)
+            pos = m.start(1)
             if word.isdigit():
                 # a pin-cite page ("at 899’ (citation"), never feet or minutes ("10' wide")
-                if mark != "’" or not text[max(0, m.start() - 3) : m.start()].endswith("at "):
+                if mark != "’" or not text[max(0, m.start(2) - 3) : m.start(2)].endswith("at "):
                     continue
                 conf = 0.9
             else:
                 low = word.lower()
                 if low[-1] in "sxz" or len(low) < 2 or "-" in word:
                     continue  # plural possessive ("plaintiffs’"), "Sanchez'"
-                if low.endswith("in") and self._known(low + "g"):
+                if len(low) > 3 and low.endswith("in") and self._known(low + "g"):
                     continue  # "goin'" for "going"
                 if not self._known(low) or self._known(low + mark) or self._known(low + "'"):
                     continue  # a name, "o'", "ma'am"

@@ -57,6 +57,10 @@ INNER_APOSTROPHE = regex.compile(
 OPEN_SINGLE = regex.compile(r"‘|(?<![\w'’])'(?=\p{L})")
 #: A closing straight single quote after a word: "'go home' now".
 CLOSE_SINGLE = regex.compile(r"(?<=[\p{L}.,!?])'(?![\p{L}\d])")
+#: A year cut short by an apostrophe: "’90s", "the class of ’04" (not "'00'04-").
+YEAR_ELISION = regex.compile(r"\d{2}s?(?![\w'’-])")
+#: A word of four letters or more just before a position ("plaintiffs", not "as").
+WORD_BEFORE = regex.compile(r"(?<!\p{L})\p{L}{4,}\Z")
 #: Elisions that start with an apostrophe ("’tis", "’em").
 ELISIONS: frozenset[str] = frozenset(["tis", "twas", "em", "til", "cause", "n", "round"])
 
@@ -228,13 +232,14 @@ class Quotes(Pass):
                     yield Edit(p, p + 1, "’", "straight apostrophe in a curly document", 0.9)
             elif before.isalpha() and not after.isalnum():
                 # "plaintiffs'" or the close of a 'quotation': both are ’ in curly type
-                if before in "sS" or pending_open:
+                plural = before in "sS" and WORD_BEFORE.search(text, start, p) is not None
+                if (plural or pending_open) and after not in "’'":
                     pending_open = False
                     yield Edit(p, p + 1, "’", "straight apostrophe in a curly document", 0.9)
             elif (before.isspace() or before in "(“—") and after.isalnum():
                 word = regex.match(r"\w+", text[p + 1 : end])
                 w = word.group().lower() if word else ""
-                if w in ELISIONS or after.isdigit():
+                if w in ELISIONS or YEAR_ELISION.match(text, p + 1, end):
                     yield Edit(p, p + 1, "’", "straight apostrophe in a curly document", 0.85)
                 elif CLOSE_SINGLE.search(text, p + 1, end):
                     pending_open = True

@@ -1,0 +1,152 @@
+"""Stray punctuation pass: real snippets (minimal fixtures), negatives, properties, corpus."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, replay
+from tests.conftest import corpus_files, needs_shared
+
+ONLY = Cleaner(passes=("punctuation",))
+
+#: text made of the pieces this pass reacts to, so that properties reach its branches
+TOKENS = [
+    *list(" .,;'’‘“”\"-—\n()"),
+    "the",
+    "at",
+    "899",
+    "ceiling",
+    "plaintiffs",
+    "but",
+    "not",
+    "whether",
+    "Id",
+    "a",
+    "489 U.S. 189",
+    "so",
+    "as",
+    "to",
+    "his",
+    "by",
+    "in",
+    "goin",
+    "o",
+    "clock",
+    " . . . ",
+]
+SOUP = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
+
+POSITIVES = [
+    # (OCR text, clean text) — rewritten from real opinions
+    ("In fact, the. officers made it worse.", "In fact, the officers made it worse."),
+    ("the line so as .to constitute a", "the line so as to constitute a"),
+    ("removed four stained ceiling' tiles", "removed four stained ceiling tiles"),
+    ("nature of the' plaintiffs’ injuries", "nature of the plaintiffs’ injuries"),
+    ("See Kennedy,. 439 F.3d at 1062.", "See Kennedy, 439 F.3d at 1062."),
+    (
+        "Grubbs II, 92 F.3d at 899’ (citation omitted)",
+        "Grubbs II, 92 F.3d at 899 (citation omitted)",
+    ),
+    ("gross negligence, but-not with the", "gross negligence, but not with the"),
+    ("“[W]e examine whether-the [official] left", "“[W]e examine whether the [official] left"),
+    ("at all — -particularly in light of", "at all — particularly in light of"),
+    ("the time to be immaterial,, so that", "the time to be immaterial, so that"),
+    ("filed a motion for , a new trial", "filed a motion for a new trial"),
+    (
+        "“[0]nly the most' egregious official conduct”",
+        "“[0]nly the most egregious official conduct”",
+    ),
+    ("in the same position' — purportedly", "in the same position — purportedly"),
+    (
+        "during a barroom brawl' by an off-duty deputy",
+        "during a barroom brawl by an off-duty deputy",
+    ),
+    ("it was an . assessment list", "it was an assessment list"),
+    ("his improvement beyond ,the boundary", "his improvement beyond the boundary"),
+    ("from the use , of ordinary bills", "from the use, of ordinary bills"),
+    ("the appellant repaired-the fencing", "the appellant repaired the fencing"),
+    ("surviving Ann, his. wife, another daughter", "surviving Ann, his wife, another daughter"),
+    ("Greenwood & Co., and. Fraley answered.", "Greenwood & Co., and Fraley answered."),
+    ("block thirty. two in the city", "block thirty two in the city"),
+]
+
+NEGATIVES = [
+    "even accepting as true the plaintiffs’ version of events",
+    "in harm’s way; ’tis so; at five o'clock; the Smiths' house",
+    "the U.S. Supreme Court; Wood v. Ostrander; Gen. Motors Co. v. No. 5, Inc.",
+    "Mr. Smith, e.g., the court; i.e., L.W. v. Grubbs",
+    "the Ark. statute; cert. denied, 516 U.S. 299; Byers et al. vs. Fowler",
+    "does [not] guarantee . . . a workplace . . . free of risk",
+    "a well-known, north-west, pre-existing, state-created danger; to-wit; in-state",
+    "a 6 in. pipe; 10 a. m.; p. 12; sec. 5; 42 U.S.C. § 1983",
+    "the decree appealed from. A decree may be void. It was sued upon. This defence fails.",
+    "“the plaintiff’ in harm’s way",  # may close the quotation: the quotes pass decides
+    "he said ‘go away’ to them; a 'straight' one",
+    "plaintiffs’ claim; Jones' claim; Sanchez' claim",
+    "he was goin' home",
+    "see id., at 5; Id. at 849; 227 F.3d 1082,1087",
+    "out-of-pocket, right-of-way, up-to-date, not-for-profit, case-by-case",
+    "",
+    "a",
+]
+
+
+@pytest.mark.parametrize(("before", "after"), POSITIVES)
+def test_fixes(before: str, after: str) -> None:
+    result = ONLY.clean(before)
+    assert result.text == after
+    assert replay(before, result.changes) == after
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_leaves_alone(text: str) -> None:
+    result = ONLY.clean(text)
+    assert result.text == text
+    assert not result.changes, result.changes
+
+
+def test_doubtful_is_only_suggested() -> None:
+    # a period before a lower-case word after a short word: maybe an abbreviation
+    r = ONLY.clean("This case was. decided upon the principle")
+    assert r.text == "This case was. decided upon the principle"
+    assert [c.applied for c in r.changes] == [False]
+    assert r.changes[0].confidence < 0.8
+
+
+def test_every_change_has_a_reason() -> None:
+    r = ONLY.clean("the. officers, ceiling' tiles, but-not with")
+    assert len(r.changes) == 3
+    assert all(c.reason and c.pass_name == "punctuation" for c in r.changes)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SOUP)
+def test_properties_on_punctuation_soup(text: str) -> None:
+    r = ONLY.clean(text)
+    assert replay(text, r.changes) == r.text
+    assert ONLY.clean(r.text).text == r.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_never_raises(text: str) -> None:
+    r = ONLY.clean(text)
+    assert replay(text, r.changes) == r.text
+    assert ONLY.clean(r.text).text == r.text
+
+
+@needs_shared
+def test_corpus_counts() -> None:
+    counts: Counter[str] = Counter()
+    for path in corpus_files():
+        text = path.read_text(encoding="utf-8")
+        r = ONLY.clean(text)
+        assert replay(text, r.changes) == r.text
+        for c in r.changes:
+            counts[f"{c.reason.split(' after ')[0]} applied={c.applied}"] += 1
+    print(dict(counts))
+    assert sum(counts.values()) > 100  # the corpus has such specks; they are found

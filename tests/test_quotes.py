@@ -1,0 +1,138 @@
+"""Quotes and dashes pass: real snippets (minimal fixtures), negatives, properties, corpus."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, replay
+from tests.conftest import corpus_files, needs_shared
+
+ONLY = Cleaner(passes=("quotes",))
+ALWAYS = Cleaner(passes=("quotes",), curly_quotes="always")
+NEVER = Cleaner(passes=("quotes",), curly_quotes="never")
+
+#: a paragraph in the curly style with spaced em dashes, to give a document its style
+CURLY_DOC = (
+    "The Court said “nothing in the Clause” — and the court’s “rule” — “applies”; "
+    "the state’s “duty”, the plaintiff’s and the officer’s “act” — as before — stand.\n"
+)
+
+POSITIVES = [
+    ("by any “government interest.’’ Id. at 849.", "by any “government interest.” Id. at 849."),
+    (
+        "when “the state placed the plaintiff’ in harm’s way that a duty attaches",
+        "when “the state placed the plaintiff” in harm’s way that a duty attaches",
+    ),
+    (
+        "what is a “religious belief’ is a delicate matter",
+        "what is a “religious belief” is a delicate matter",
+    ),
+    ("L.W. v. Grubbs (“Grubbs II), 92 F.3d 894", "L.W. v. Grubbs (“Grubbs II”), 92 F.3d 894"),
+    (
+        CURLY_DOC + 'the Clark County Health District ("CCHD”) remains',
+        CURLY_DOC + "the Clark County Health District (“CCHD”) remains",
+    ),
+    (CURLY_DOC + "the district court's denial", CURLY_DOC + "the district court’s denial"),
+    (
+        CURLY_DOC + "in 1998, 2000 and 2003— then the",
+        CURLY_DOC + "in 1998, 2000 and 2003 — then the",
+    ),
+    (
+        CURLY_DOC + "a “main office function”— the main",
+        CURLY_DOC + "a “main office function” — the main",
+    ),
+]
+
+NEGATIVES = [
+    "the “plaintiffs’ version” and ‘harm’s way’ stay",
+    "“the plaintiffs’ claim” is closed",  # the ’ after a plural, closed later: an apostrophe
+    "he said “it is ‘font of tort law’ here” and left",
+    "the plaintiff’s claim; ’tis so; o’clock",
+    'a board 5\' 10" long and a "straight" quote',  # a straight document stays straight
+    'Go to http://example.com/a="b" now',
+    "“Grubbs 974 F.2d 119, 122 (9th Cir.1992)",  # missing close, but not unambiguous
+    "a — b — c — d and e—f",  # mixed dash styles: no dominant one is forced on one-sided dashes
+    "",
+]
+
+
+@pytest.mark.parametrize(("before", "after"), POSITIVES)
+def test_fixes(before: str, after: str) -> None:
+    result = ONLY.clean(before)
+    assert result.text == after
+    assert replay(before, result.changes) == after
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_leaves_alone(text: str) -> None:
+    result = ONLY.clean(text)
+    assert result.text == text
+    assert not result.changes, result.changes
+
+
+def test_plural_closer_is_a_suggestion() -> None:
+    r = ONLY.clean("the “ruling on the plaintiffs’ in this case")
+    assert r.text == "the “ruling on the plaintiffs’ in this case"
+    assert [c.applied for c in r.changes] == [False]
+
+
+def test_curly_quotes_modes() -> None:
+    straight = 'the "rule" and the court\'s "view" and the "act"'
+    assert ONLY.clean(straight).text == straight  # auto: the document is not curly
+    assert NEVER.clean(CURLY_DOC + "the court's").text == CURLY_DOC + "the court's"
+    assert ALWAYS.clean(straight).text == "the “rule” and the court’s “view” and the “act”"
+
+
+def test_dashes_follow_an_unspaced_document() -> None:
+    doc = "one—two and three—four, five—six; seven —eight"
+    assert ONLY.clean(doc).text == "one—two and three—four, five—six; seven—eight"
+
+
+TOKENS = [
+    *list(" .,'’‘“”\"—-\n()"),
+    "’’",
+    "the",
+    "plaintiff",
+    "plaintiffs",
+    "harm",
+    "s",
+    "2003",
+    "Id",
+    "court",
+    "tis",
+    "http://x.y/a=",
+    "5",
+]
+SOUP = st.lists(st.sampled_from(TOKENS), max_size=50).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(SOUP, st.sampled_from([ONLY, ALWAYS, NEVER]))
+def test_properties_on_quote_soup(text: str, cleaner: Cleaner) -> None:
+    r = cleaner.clean(text)
+    assert replay(text, r.changes) == r.text
+    assert cleaner.clean(r.text).text == r.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_never_raises(text: str) -> None:
+    r = ONLY.clean(text)
+    assert replay(text, r.changes) == r.text
+    assert ONLY.clean(r.text).text == r.text
+
+
+@needs_shared
+def test_corpus_counts() -> None:
+    counts: Counter[str] = Counter()
+    for path in corpus_files():
+        text = path.read_text(encoding="utf-8")
+        r = ONLY.clean(text)
+        assert replay(text, r.changes) == r.text
+        counts.update(f"{c.reason} applied={c.applied}" for c in r.changes)
+    print(dict(counts))
+    assert counts["quotation opened with “ closed with ’’ applied=True"] >= 3
