@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from cleaner.lexicon.case_names import GENERIC_WORDS, normalize_case_name  # noqa: E402
 from cleaner.lexicon.words import WordList, load_bundled_english  # noqa: E402
+from cleaner.passes.hyphenation import PREFIXES  # noqa: E402
 
 SHARED = Path(os.environ.get("CLEANER_SHARED", ROOT.parent / "shared"))
 
@@ -290,9 +291,10 @@ def mine_corpus(
         if folded != low and (folded in english or occ.get(folded, 0) > occ[low]):
             rejected["accented variant"] += 1
             continue
-        if "-" in low and not all(
-            part in english or part in legal or df.get(part, 0) >= MIN_OPINIONS
-            for part in low.split("-")
+        parts = low.split("-")
+        if "-" in low and not (
+            parts[0] in PREFIXES
+            or all(p in english or p in legal or df.get(p, 0) >= MIN_OPINIONS for p in parts)
         ):
             rejected["hyphenated non-words"] += 1
             continue
@@ -328,11 +330,7 @@ def mine_bigrams(texts: Iterable[str], known: set[str]) -> list[tuple[str, str, 
                 if prev is not None and line[prev_end : m.start()].isspace():
                     counts[prev, w] += 1
                 prev, prev_end = w, m.end()
-    rows = [
-        (a, b, c)
-        for (a, b), c in counts.items()
-        if c >= 2 and a in known and b in known
-    ]
+    rows = [(a, b, c) for (a, b), c in counts.items() if c >= 2 and a in known and b in known]
     rows.sort()
     return rows
 
@@ -408,7 +406,7 @@ def mine_case_names(paths: list[Path], known: set[str]) -> list[tuple[str, str, 
         assert isinstance(docs, set)
         words = [w.lower() for w in regex.findall(r"\p{L}+", unicode_letters(name))]
         evidenced = all(w in known or w in GENERIC_WORDS or len(w) <= 2 for w in words)
-        if (len(docs) >= 2 or evidenced):
+        if len(docs) >= 2 or evidenced:
             rows.append((name, str(e["short"]), citation, f"corpus:{len(docs)}"))
     return rows
 
