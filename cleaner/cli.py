@@ -114,6 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes")
     batch.add_argument("--resume", action="store_true", help="skip documents already done")
     batch.add_argument(
+        "--errors", metavar="FILE", help="failed documents (JSONL; default DIR/.clean/errors.jsonl)"
+    )
+    batch.add_argument(
         "--field",
         default=None,
         metavar="PATH",
