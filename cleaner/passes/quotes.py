@@ -126,10 +126,15 @@ class Quotes(Pass):
         marks = [(m.start(), m.group()) for m in QUOTE_MARK.finditer(text, start, end)]
         if not marks:
             return
+        straight: list[Edit] = []
+        if curly[0] or curly[1]:
+            straight = list(self._straight(text, start, end, marks, curly))
+            yield from straight
+            # later steps see the quotes as they will be, so that a second run agrees
+            made = {e.start: e.after for e in straight}
+            marks = [(p, made.get(p, m)) for p, m in marks]
         yield from self._closers(text, start, end, marks)
         yield from self._missing_close(text, start, end, marks)
-        if curly[0] or curly[1]:
-            yield from self._straight(text, start, end, marks, curly)
 
     def _closers(
         self, text: str, start: int, end: int, marks: list[tuple[int, str]]
