@@ -1,9 +1,11 @@
 """cleaner: repair OCR damage in scanned US court opinions, with an exact change report.
 
 >>> from cleaner import clean
->>> result = clean("Justice Holmes")
+>>> result = clean("the. officers")
 >>> result.text
-'Justice Holmes'
+'the officers'
+>>> [(c.before, c.after, c.pass_name) for c in result.changes]
+[('.', '', 'punctuation')]
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ class Cleaner:
     """A configured pipeline; loads dictionaries once and cleans many texts.
 
     >>> c = Cleaner(skip=("quotes",))
+    >>> c.clean("box,, and").text
+    'box, and'
     >>> [r.text for r in c.clean_many(["one", "two"])]
     ['one', 'two']
     """

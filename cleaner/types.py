@@ -70,9 +70,11 @@ class Result:
     """What :func:`cleaner.clean` returns.
 
     >>> from cleaner import clean
-    >>> r = clean("Justice Holmes")
-    >>> r.text, r.changes
-    ('Justice Holmes', ())
+    >>> r = clean("the. officers")
+    >>> r.text, len(r.changes), r.changes[0].start, r.to_original(4)
+    ('the officers', 1, 3, 5)
+    >>> replay(r.original, r.changes) == r.text
+    True
     """
 
     original: str
