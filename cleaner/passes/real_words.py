@@ -20,9 +20,8 @@ Protected spans and capitalized words mid-sentence (names) are never touched.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-
-import regex
 
 from cleaner.lexicon.spelling import misreadings
 from cleaner.passes.base import Pass, PassContext
@@ -30,13 +29,20 @@ from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
 #: Words, with the text between them (so that a sentence or clause break is seen).
-WORD = regex.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_PREV = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]{1,3}$")
+_NEXT = re.compile(r"[ \t]{1,3}([^\W\d_]+)(?![\w'’])")
 #: A candidate must be at least this frequent in English (the most common ~2,500 words).
 TARGET_FREQUENCY = 30_000_000
 #: A token must be at least this frequent to be considered a misread of another word.
 MIN_TOKEN_FREQUENCY = 2_000_000
+#: ... and at most this frequent: the commonest words ("be", "he", "in") fit almost any
+#: context, so bigrams cannot tell their misreads apart (and checking them costs time).
+MAX_TOKEN_FREQUENCY = 500_000_000
 #: Most a confusion may cost.
 MAX_COST = 0.5
+#: Support a one-sided suggestion needs (the pair is among the most common in English).
+_ONE_SIDED = 50_000_000
 #: Weight of one opinion-corpus pair occurrence against Google Books counts.
 _CORPUS_WEIGHT = 1_000_000
 
@@ -61,7 +67,7 @@ class RealWords(Pass):
                 for seen, cost in misreadings(word, MAX_COST).items():
                     # a rare word ("shew", "connexion") is more likely an archaic spelling
                     # in an old opinion than a misread: only common words are candidates
-                    if english.get(seen, 0) >= MIN_TOKEN_FREQUENCY:
+                    if MIN_TOKEN_FREQUENCY <= english.get(seen, 0) < MAX_TOKEN_FREQUENCY:
                         out.setdefault(seen, []).append((word, cost))
             self._confusable = {k: tuple(sorted(v, key=lambda t: t[1])) for k, v in out.items()}
         return self._confusable
@@ -76,20 +82,25 @@ class RealWords(Pass):
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         conf_map = self._map()
-        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
-        if not any(w.lower() in conf_map for _, _, w in words):
+        targets = [t for t in set(WORD.findall(text)) if t.lower() in conf_map]
+        if not targets:
             return []
         spans = protected_spans(text, ctx)
         edits: list[Edit] = []
-        for k, (start, end, tok) in enumerate(words):
+        found = sorted(
+            (start, start + len(tok), tok) for tok in targets for start in _occurrences(text, tok)
+        )
+        for start, end, tok in found:
             low = tok.lower()
             cands = conf_map.get(low)
             if not cands or spans.overlaps(start, end):
                 continue
             if not (tok.islower() or (tok[:1].isupper() and tok[1:].islower())):
                 continue
-            prev = _neighbour(text, words, k - 1, start, before=True)
-            nxt = _neighbour(text, words, k + 1, end, before=False)
+            if text[start - 1 : start] in ("[", "]") or text[end : end + 1] in ("[", "]"):
+                continue  # part of an alteration ("[t]he")
+            prev = _neighbour(text, start, before=True)
+            nxt = _neighbour(text, end, before=False)
             if prev is None and nxt is None:
                 continue
             if tok[:1].isupper() and prev is not None:
@@ -110,7 +121,12 @@ class RealWords(Pass):
                 continue
             support, cand, cost, both = best
             after = cand[:1].upper() + cand[1:] if tok[:1].isupper() else cand
-            conf = 0.85 if both and prev is not None and nxt is not None else 0.6
+            if both and prev is not None and nxt is not None:
+                conf = 0.85
+            elif (prev is None or nxt is None) and support >= _ONE_SIDED:
+                conf = 0.6  # one neighbour only (a clause break): a suggestion
+            else:
+                continue
             edits.append(
                 Edit(
                     start,
@@ -123,14 +139,19 @@ class RealWords(Pass):
         return edits
 
 
-def _neighbour(
-    text: str, words: list[tuple[int, int, str]], k: int, at: int, *, before: bool
-) -> str | None:
-    """The lower-cased neighbour word if only spaces separate it from the token."""
-    if k < 0 or k >= len(words):
-        return None
-    s, e, w = words[k]
-    gap = text[e:at] if before else text[at:s]
-    if gap.strip(" \t") or len(gap) > 3:
-        return None
-    return w.lower()
+def _neighbour(text: str, at: int, *, before: bool) -> str | None:
+    """The lower-cased neighbour word if only one to three spaces separate it."""
+    m = _PREV.search(text, max(0, at - 48), at) if before else _NEXT.match(text, at, at + 48)
+    return None if m is None else m.group(1).lower()
+
+
+def _occurrences(text: str, tok: str) -> Iterable[int]:
+    """Start offsets where ``tok`` occurs as a whole word."""
+    n = len(tok)
+    p = text.find(tok)
+    while p >= 0:
+        before = text[p - 1] if p else ""
+        after = text[p + n] if p + n < len(text) else ""
+        if not (before.isalnum() or before in "_'’") and not (after.isalnum() or after in "_'’"):
+            yield p
+        p = text.find(tok, p + 1)

@@ -25,6 +25,7 @@ and any spelling the document uses more than once.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -44,9 +45,9 @@ if TYPE_CHECKING:
 
 #: A word token: letters and digits, with alteration brackets inside ("loeat[ed]") and an
 #: apostrophe tail ("court's").
-TOKEN = regex.compile(r"(?:[^\W_]|\[[^\W\d_]{1,12}\])+(?:['’][^\W\d_]+)*")
-#: Plain words, for document counts.
-PLAIN = regex.compile(r"[^\W\d_]+")
+TOKEN = re.compile(
+    r"(?:\[[^\W\d_]{1,12}\])?[^\W_]+(?:\[[^\W\d_]{1,12}\][^\W_]*)*(?:['’][^\W\d_]+)*"
+)
 #: Double quotations (curly or straight), within one paragraph.
 QUOTED = regex.compile(r"“[^”\n]{0,3000}”|\"[^\"\n]{0,3000}\"")
 #: Ordinals and number-letter forms that are not OCR errors ("1st", "2d", "3rd", "10th").
@@ -224,30 +225,44 @@ class NonWords(Pass):
             return []
 
     def _propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
-        tokens = TOKEN.findall(text)
-        if not tokens:
+        exact = Counter(TOKEN.findall(text))
+        if not exact:
             return
-        unknown: set[str] = set()
-        for tok in set(tokens):
-            bare = tok.replace("[", "").replace("]", "")
+        unknown: list[str] = []
+        known = self._known
+        for tok in exact:
+            hit = known.get(tok)
+            if hit is True:
+                continue
+            bare = tok.replace("[", "").replace("]", "") if "[" in tok or "]" in tok else tok
             if len(bare) < 2 or len(bare) > 30:
                 continue
             if bare.isdigit() or not any(c.isalpha() for c in bare):
                 continue
-            if not self._is_known(bare.lower()):
-                unknown.add(tok)
+            low = bare.lower()
+            if self._is_known(low):
+                known[tok] = True
+            else:
+                unknown.append(tok)
         if not unknown:
             return
         spans = protected_spans(text, ctx)
-        exact = Counter(PLAIN.findall(text))
-        lower = Counter(PLAIN.findall(text.lower()))
+        lower: Counter[str] = Counter()
+        for tok, n in exact.items():
+            lower[tok.lower()] += n
         quotes = Spans.merge(m.span() for m in QUOTED.finditer(text))
-        for m in TOKEN.finditer(text):
-            tok = m.group()
-            if tok not in unknown:
+        found: list[tuple[int, int, str]] = []
+        for tok in unknown:
+            for start in _occurrences(text, tok):
+                found.append((start, start + len(tok), tok))
+        found.sort()
+        last = -1
+        for start, end, tok in found:
+            if start < last:
                 continue
-            edit = self._occurrence(text, m.start(), m.end(), tok, spans, quotes, exact, lower)
+            edit = self._occurrence(text, start, end, tok, spans, quotes, exact, lower)
             if edit is not None:
+                last = end
                 yield edit
 
     def _occurrence(
@@ -317,7 +332,7 @@ class NonWords(Pass):
         if accent:
             # an accented capitalized word: only when the plain form is a common word and
             # the document does not spell it this way again
-            strong = (v.common or not capitalized) and exact[bare] <= 1
+            strong = (v.common or not (capitalized or upper)) and exact[bare] <= 1
         if capitalized and not accent and not mixed:
             # a capitalized unknown word is most often a name ("Husted", "Dutton"): only the
             # cheapest confusions toward a very common word, keeping the capital letter
@@ -334,7 +349,9 @@ class NonWords(Pass):
             strong = strong and v.cost <= _QUOTE_COST
         if upper:
             strong = strong and v.cost <= _NAME_COST
-        if not strong and (caption or v.cost > 1.0 or (capitalized and not sentence_start)):
+        if not strong and (
+            caption or upper or v.cost > 1.0 or (capitalized and not sentence_start)
+        ):
             return None
         after = _shape(bare, v.word, sentence_start)
         if "[" in tok:
@@ -342,6 +359,25 @@ class NonWords(Pass):
         conf = 0.9 if strong else min(0.7, 0.75 - v.cost * 0.3)
         conf = max(conf, 0.3)
         return Edit(start, end, after, v.reason, conf)
+
+
+def _occurrences(text: str, tok: str) -> Iterable[int]:
+    """Start offsets where ``tok`` occurs as a whole token (as :data:`TOKEN` would match it)."""
+    n = len(tok)
+    p = text.find(tok)
+    while p >= 0:
+        before = text[p - 1] if p else ""
+        after = text[p + n] if p + n < len(text) else ""
+        whole = not (before and (before.isalnum() or before in "[]_"))
+        glued = after.isalnum() or after in "[]_"
+        tail = after in "'’" and text[p + n + 1 : p + n + 2].isalpha()
+        if after and (glued or tail):
+            whole = False
+        if whole and before in "'’" and p >= 2 and text[p - 2].isalpha():
+            whole = False
+        if whole:
+            yield p
+        p = text.find(tok, p + 1)
 
 
 def _strong(v: _Verdict, in_doc: bool, length: int, capital: bool) -> bool:
