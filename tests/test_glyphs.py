@@ -58,6 +58,10 @@ def clean(text: str) -> str:
         ("would recover the $11,000 out \u00a1of coal", "would recover the $11,000 out of coal"),
         ("belonging to the State, \u00a1and commonly", "belonging to the State, and commonly"),
         ("has not been served, \u00bfthe mere silence", "has not been served, the mere silence"),
+        (
+            "vested in him under the Rule, \u00bfxcept that",
+            "vested in him under the Rule, except that",
+        ),
         # pound-sign specks between words, not before amounts
         ("any right of \u00a3 dower thereby", "any right of dower thereby"),
         (

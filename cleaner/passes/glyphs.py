@@ -180,7 +180,9 @@ class _Run:
 
     def line_starts_with_bullet(self, line_start: int) -> bool:
         j = self.hspace_end(line_start)
-        return j < self.n and self.text[j] in BULLET_STARTS
+        if j >= self.n or self.text[j] not in BULLET_STARTS:
+            return False
+        return not STAR_AFTER.match(self.text, j)  # "*294" starts a page, not a list item
 
     def neighbour_line_is_bullet(self, i: int) -> bool:
         """Does the previous or next non-blank line start with a bullet (a real list)?"""
@@ -421,24 +423,41 @@ class _Run:
         return []  # inside a token ("a•b", dotted leaders): may be a separator
 
     def weak_speck(self, a: int) -> list[Edit]:
-        """ "¡"/"¿" glued before a known English word, in a sentence that does not close
-        Spanish-style with "!"/"?"."""
+        """A "¡"/"¿" in English text: a speck before a known word, or a misread letter.
+
+        Nothing is done in a sentence that closes Spanish-style with "!"/"?", nor when the
+        evidence is ambiguous ("wa¿" could be "was", "way", "war"...).
+        """
         t = self.text
         c = t[a]
-        p = self.ch(a - 1)
-        if not (p.isspace() or p in OPENERS):
-            return []
-        word = self.word_after(a + 1)
-        if len(word) < 2 or not self.is_known(word):
-            return []
         close = "!" if c == "\u00a1" else "?"
         line_end = t.find("\n", a)
         window = t[a : (a + 300 if line_end == -1 else min(line_end, a + 300))]
         if close in window:
             return []  # ¿...? / ¡...!: Spanish
-        common = self.frequency(word) >= COMMON
-        reason = f"stray {c!r} before {word!r} deleted"
-        return [Edit(a, a + 1, "", reason, 0.85 if common else 0.6)]
+        p = self.ch(a - 1)
+        before, after = self.word_before(a), self.word_after(a + 1)
+        if (
+            not before
+            and (p.isspace() or p in OPENERS)
+            and len(after) >= 2
+            and self.is_known(after)
+        ):
+            common = self.frequency(after) >= COMMON
+            reason = f"stray {c!r} before {after!r} deleted"
+            return [Edit(a, a + 1, "", reason, 0.85 if common else 0.6)]
+        if len(before) + len(after) < 3 or not (before + after).islower():
+            return []
+        # a misread letter: exactly one letter makes a common word
+        fits = [
+            letter
+            for letter in "abcdefghijklmnopqrstuvwxyz"
+            if self.frequency(before + letter + after) >= COMMON
+        ]
+        if len(fits) == 1 and self.frequency(before + after) < COMMON:
+            word = before + fits[0] + after
+            return [Edit(a, a + 1, fits[0], f"{c!r} misread for {fits[0]!r} in {word!r}", 0.85)]
+        return []
 
     def misread_o(self, a: int) -> list[Edit]:
         """ "t©" -> "to": a © or ® glued to lower-case letters where "o" makes a common word."""
