@@ -55,6 +55,7 @@ NEGATIVES = [
     'a board 5\' 10" long and a "straight" quote',  # a straight document stays straight
     'Go to http://example.com/a="b" now',
     "“Grubbs 974 F.2d 119, 122 (9th Cir.1992)",  # missing close, but not unambiguous
+    "(“Grubbs II), 92 F.3d 894, closed later” here",  # the next mark may close it
     "a — b — c — d and e—f",  # mixed dash styles: no dominant one is forced on one-sided dashes
     "",
 ]

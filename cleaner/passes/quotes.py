@@ -185,7 +185,6 @@ class Quotes(Pass):
     ) -> Iterator[Edit]:
         """ "(“Grubbs II)" -> "(“Grubbs II”)": the only open quotation, inside a parenthesis."""
         opens = [p for p, m in marks if m == "“"]
-        closes = [p for p, m in marks if m in ("”", "’’")]
         for p in opens:
             if p == start or text[p - 1] != "(":
                 continue
@@ -195,8 +194,9 @@ class Quotes(Pass):
             inner = text[p + 1 : close_paren]
             if not inner or any(ch in inner for ch in "“”\"’‘'()[]"):
                 continue
-            if any(p < c for c in closes):
-                continue  # closed somewhere later: not this paren's quotation
+            later = [m for q, m in marks if q > close_paren]
+            if later and later[0] in ("”", "’’", "’", '"'):
+                continue  # the next mark may close it: not unambiguous
             if not inner[-1].isalnum() or len(inner.split()) > 4:
                 continue
             yield Edit(
