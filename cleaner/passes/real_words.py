@@ -30,6 +30,8 @@ from cleaner.types import Edit
 
 #: Words, with the text between them (so that a sentence or clause break is seen).
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: Characters that glue a word to a larger unit (hyphens, soft hyphens, joiners, brackets).
+_GLUE = "_'’-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@[]"
 _PREV = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]{1,3}$")
 _NEXT = re.compile(r"[ \t]{1,3}([^\W\d_]+)(?![\w'’])")
 #: A candidate must be at least this frequent in English (the most common ~2,500 words).
@@ -152,6 +154,8 @@ def _occurrences(text: str, tok: str) -> Iterable[int]:
     while p >= 0:
         before = text[p - 1] if p else ""
         after = text[p + n] if p + n < len(text) else ""
-        if not (before.isalnum() or before in "_'’") and not (after.isalnum() or after in "_'’"):
+        glued_before = before.isalnum() or (before != "" and before in _GLUE)
+        glued_after = after.isalnum() or (after != "" and after in _GLUE)
+        if not glued_before and not glued_after:
             yield p
         p = text.find(tok, p + 1)

@@ -50,6 +50,9 @@ TOKEN = re.compile(
 )
 #: Double quotations (curly or straight), within one paragraph.
 QUOTED = regex.compile(r"“[^”\n]{0,3000}”|\"[^\"\n]{0,3000}\"")
+#: Characters that join a token to a larger unit: hyphens (also soft and non-breaking),
+#: invisible joiners, the "¬" of line-end splits, URL and e-mail punctuation.
+JOINERS = frozenset("-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@#&_")
 #: Ordinals and number-letter forms that are not OCR errors ("1st", "2d", "3rd", "10th").
 ORDINAL = regex.compile(r"\d+(?:st|nd|rd|th|d|s|n)", regex.IGNORECASE)
 #: Digits OCR makes of letters.
@@ -105,6 +108,58 @@ REAL_ACCENTED = frozenset(
         "risqué",
         "outré",
         "blasé",
+    ]
+)
+#: Two-letter words a two-letter token may be corrected to ("bn" -> "on").
+SHORT_WORDS = frozenset(
+    [
+        "on",
+        "of",
+        "to",
+        "in",
+        "is",
+        "it",
+        "be",
+        "he",
+        "an",
+        "as",
+        "at",
+        "by",
+        "or",
+        "no",
+        "so",
+        "we",
+        "me",
+        "my",
+        "do",
+        "go",
+        "up",
+        "us",
+    ]
+)
+#: Function words that OCR glues to a neighbour by losing a space.
+FUNCTION_WORDS = frozenset(
+    [
+        "is",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "or",
+        "as",
+        "be",
+        "was",
+        "for",
+        "that",
+        "this",
+        "with",
+        "from",
+        "not",
     ]
 )
 #: Words after which a capitalized word starts a sentence.
@@ -182,14 +237,23 @@ class NonWords(Pass):
             self._known[w] = hit
         return hit
 
-    def _verdict(self, w: str, speller: Speller) -> _Verdict | None:
+    def _verdict(self, w: str) -> _Verdict | None:
         if w in self._verdicts:
             return self._verdicts[w]
-        v = self._decide(w, speller)
+        v = self._decide(w, self.resources.spelling)
         if len(self._verdicts) > 200_000:
             self._verdicts.clear()
         self._verdicts[w] = v
         return v
+
+    def _merged(self, w: str) -> bool:
+        """Is ``w`` a known word glued to a function word ("agreementis", "ofthe")?"""
+        for k in range(2, min(4, len(w) - 2) + 1):
+            if w[-k:] in FUNCTION_WORDS and self._is_known(w[:-k]):
+                return True
+            if w[:k] in FUNCTION_WORDS and self._is_known(w[k:]) and len(w) - k >= 3:
+                return True
+        return False
 
     def _decide(self, w: str, speller: Speller) -> _Verdict | None:
         plain = _strip_specks(w)
@@ -200,6 +264,8 @@ class NonWords(Pass):
             return _Verdict(plain, 0.1, 1.0, freq >= 5_000_000, freq, "accent is an OCR speck")
         if "'" in w or "’" in w:
             return None
+        if self._merged(w):
+            return None  # "agreementis": words merged by a lost space, not a misread
         cands = speller.candidates(w)
         if not cands:
             return None
@@ -242,7 +308,7 @@ class NonWords(Pass):
             low = bare.lower()
             if self._is_known(low):
                 known[tok] = True
-            else:
+            elif self._verdict(low) is not None:
                 unknown.append(tok)
         if not unknown:
             return
@@ -299,8 +365,8 @@ class NonWords(Pass):
         if (
             prev.isalnum()
             or nxt.isalnum()
-            or (prev and prev in "-‐/@#&")
-            or (nxt and nxt in "-‐/@&")
+            or (prev and prev in JOINERS)
+            or (nxt and nxt in JOINERS)
         ):
             return None  # part of a larger unit (hyphenated compound, URL, e-mail)
         letters = [c for c in bare if c.isalpha()]
@@ -314,7 +380,7 @@ class NonWords(Pass):
         w = bare.lower()
         if lower[w] >= 3 or exact[bare] >= 3:
             return None  # the document uses it: a name or a term
-        v = self._verdict(w, self.resources.spelling)
+        v = self._verdict(w)
         if v is None:
             return None
         in_doc = lower[v.word] > 0
@@ -349,10 +415,10 @@ class NonWords(Pass):
             strong = strong and v.cost <= _QUOTE_COST
         if upper:
             strong = strong and v.cost <= _NAME_COST
-        if not strong and (
-            caption or upper or v.cost > 1.0 or (capitalized and not sentence_start)
-        ):
-            return None
+        if len(bare) <= 2 and not (v.word in SHORT_WORDS and v.cost <= 0.45):
+            strong = False  # two letters are too little evidence, except for "bn" -> "on"
+        if not strong and (caption or upper or capitalized or v.cost > _APPLY_COST):
+            return None  # too weak even for a suggestion
         after = _shape(bare, v.word, sentence_start)
         if "[" in tok:
             return _bracketed_edit(tok, start, after, v, strong)
