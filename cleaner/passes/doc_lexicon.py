@@ -1,14 +1,169 @@
 """Rare variants of words the document repeats, corrected toward them.
 
-(Not yet implemented: proposes nothing.)
+An opinion repeats its names and terms: a party's name thirty times, a doctrine on every
+page. A rare form within a small OCR distance of such a frequent word is a misreading of
+it: an accent speck ("Grúbbs" when the opinion writes "Grubbs" ten times), a lost inner
+capital ("Deshaney" beside "DeShaney"), a confused letter ("Savagc" beside "Savage"). The
+rare form is corrected toward the frequent one when it is itself no dictionary word, the
+frequent word is used >= 3 times and far more often, and the difference is small; the
+confidence grows with the frequency ratio and falls with the distance and with edits that
+are not typical OCR confusions (those stay suggestions). Case variants that are writing
+conventions are left alone: a capital at a sentence start, ALL CAPS headings.
+
+>>> from cleaner import Cleaner
+>>> c = Cleaner(passes=("doc_lexicon",))
+>>> text = "Mr. Kowalczyk sued. " * 4 + "Then Kowalczvk appealed; KOWALCZYK won."
+>>> c.clean(text).text.split(". ")[-1]
+'Then Kowalczyk appealed; KOWALCZYK won.'
+>>> c.clean("Néw York is new. " * 3).changes
+()
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz.distance import Levenshtein
 
 from cleaner.passes.base import Pass, PassContext
+from cleaner.protect import protected_spans
+from cleaner.resources import Resources
 from cleaner.types import Edit
+
+#: A word: letters (with combining marks), an inner apostrophe allowed; not part of a
+#: hyphenated compound, a number or an identifier.
+WORD = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}\-‐'’_@/\[\].])\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*"
+    r"(?![\p{L}\p{M}\p{N}\-‐_@/\[\]])"
+)
+
+#: Single-letter OCR confusions (either direction): a substitution between these is typical.
+OCR_SUBSTITUTIONS = frozenset(
+    tuple(sorted(p))
+    for p in [
+        ("c", "e"),
+        ("e", "o"),
+        ("c", "o"),
+        ("a", "o"),
+        ("a", "e"),
+        ("b", "h"),
+        ("h", "k"),
+        ("i", "l"),
+        ("l", "t"),
+        ("i", "t"),
+        ("f", "t"),
+        ("i", "j"),
+        ("n", "u"),
+        ("n", "r"),
+        ("v", "y"),
+        ("u", "v"),
+        ("s", "a"),
+        ("g", "q"),
+        ("d", "cl"),
+        ("m", "n"),
+        ("r", "t"),
+        ("h", "n"),
+        ("b", "o"),
+        ("c", "r"),
+        ("s", "e"),
+        ("f", "l"),
+        ("i", "r"),
+        ("z", "x"),
+    ]
+)
+#: Multi-letter OCR confusions: the frequent form has the first, the variant the second.
+OCR_SPLITS = (
+    ("m", "rn"),
+    ("m", "in"),
+    ("m", "ni"),
+    ("h", "li"),
+    ("h", "ii"),
+    ("u", "ii"),
+    ("d", "cl"),
+    ("w", "vv"),
+    ("n", "ri"),
+    ("k", "lc"),
+    ("w", "av"),
+)
+
+MIN_ANCHOR = 3  # the frequent form is used at least this often
+MIN_RATIO = 3  # ... and this many times as often as the variant
+MAX_VARIANT = 2  # a variant used more often than this is a word of its own
+MIN_LENGTH = 4
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: the key under which variants are grouped.
+
+    >>> fold("Grúbbs"), fold("DeShaney")
+    ('grubbs', 'deshaney')
+    """
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _has_marks(word: str) -> bool:
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFKD", word))
+
+
+def _is_ocr_typical(variant: str, anchor: str) -> bool:
+    """Is ``variant`` one OCR confusion away from ``anchor`` (both folded)?"""
+    if len(variant) == len(anchor):
+        diffs = [(a, b) for a, b in zip(anchor, variant, strict=True) if a != b]
+        return len(diffs) == 1 and tuple(sorted(diffs[0])) in OCR_SUBSTITUTIONS
+    for good, bad in OCR_SPLITS:
+        for s, t in ((good, bad), (bad, good)):
+            i = anchor.find(s)
+            while i >= 0:
+                if anchor[:i] + t + anchor[i + len(s) :] == variant:
+                    return True
+                i = anchor.find(s, i + 1)
+    return False
+
+
+def _ocr_neighbours(key: str) -> set[str]:
+    """Readings of ``key`` with one multi-letter OCR confusion undone ("tiie" -> "the")."""
+    out: set[str] = set()
+    for good, bad in OCR_SPLITS:
+        i = key.find(bad)
+        while i >= 0:
+            out.add(key[:i] + good + key[i + len(bad) :])
+            i = key.find(bad, i + 1)
+    return out
+
+
+def _transfer_case(variant: str, anchor: str) -> str:
+    """The anchor written in the variant's convention (ALL CAPS, sentence-start capital)."""
+    if variant.isupper() and len(variant) > 1:
+        return anchor.upper()
+    if variant[0].isupper() and anchor[0].islower():
+        return anchor[0].upper() + anchor[1:]
+    return anchor
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    form: str  # the usual written form
+    count: int
+
+
+def _anchors(counts: Counter[str]) -> dict[str, _Anchor]:
+    """Frequent words by folded key, with their most used form (not ALL CAPS if avoidable)."""
+    by_key: dict[str, Counter[str]] = {}
+    for w, c in counts.items():
+        by_key.setdefault(fold(w), Counter())[w] += c
+    out: dict[str, _Anchor] = {}
+    for key, forms in by_key.items():
+        total = sum(forms.values())
+        if total < MIN_ANCHOR:
+            continue
+        ranked = [f for f, _ in forms.most_common() if not (f.isupper() and len(f) > 1)]
+        out[key] = _Anchor(ranked[0] if ranked else forms.most_common(1)[0][0], total)
+    return out
 
 
 class DocumentLexicon(Pass):
@@ -18,4 +173,130 @@ class DocumentLexicon(Pass):
     description = "Rare variants of words the document repeats, corrected toward them."
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
-        return ()
+        if not text:
+            return []
+        return list(self._propose(text, ctx))
+
+    def _propose(self, text: str, ctx: PassContext) -> Iterator[Edit]:
+        matches = list(WORD.finditer(text))
+        counts = Counter(m.group() for m in matches)
+        anchors = _anchors(counts)
+        if not anchors:
+            return
+        folded_counts: Counter[str] = Counter()
+        for w, c in counts.items():
+            folded_counts[fold(w)] += c
+        # anchors bucketed by length and first letter for the distance search
+        by_len: dict[int, list[str]] = {}
+        for key in anchors:
+            by_len.setdefault(len(key), []).append(key)
+        protected = protected_spans(text, ctx)
+        memo: dict[str, tuple[str, float, str] | None] = {}
+        for m in matches:
+            word = m.group()
+            if word not in memo:
+                memo[word] = self._correct(word, counts, folded_counts, anchors, by_len)
+            fix = memo[word]
+            if fix is None or protected.overlaps(m.start(), m.end()):
+                continue
+            after, conf, reason = fix
+            if self._sentence_case_only(text, m.start(), word, after):
+                continue
+            yield Edit(m.start(), m.end(), after, reason, conf)
+
+    @staticmethod
+    def _sentence_case_only(text: str, start: int, word: str, after: str) -> bool:
+        """A lower-case anchor does not lower a capital (a sentence start, a title)."""
+        return word.lower() == after.lower() and word[0].isupper() and after[0].islower()
+
+    def _correct(
+        self,
+        word: str,
+        counts: Counter[str],
+        folded_counts: Counter[str],
+        anchors: dict[str, _Anchor],
+        by_len: dict[int, list[str]],
+    ) -> tuple[str, float, str] | None:
+        if len(word) < MIN_LENGTH or counts[word] > MAX_VARIANT:
+            return None
+        key = fold(word)
+        r: Resources = self.resources
+        same = anchors.get(key)
+        if same is not None and same.form != word:
+            # the same letters: an accent speck or a case variant
+            others = same.count - counts[word]
+            if others < 2 or others < 2 * counts[word]:
+                return None
+            if _has_marks(word) and not _has_marks(same.form):
+                if others < MIN_ANCHOR:
+                    return None
+                if word in r.english or word.lower() in r.legal or word in r.corpus_words:
+                    return None
+                after = _transfer_case(word, same.form)
+                return after, 0.95, f"accent speck: the document writes {same.form!r}"
+            if _has_marks(word) or _has_marks(same.form):
+                return None  # never add an accent
+            if word.isupper() or word.islower() or same.form.islower():
+                return None  # headings, sentence starts, lower-case words: conventions
+            inner_word = sum(c.isupper() for c in word[1:])
+            inner_anchor = sum(c.isupper() for c in same.form[1:])
+            if word[0].isupper() and same.form[0].isupper() and inner_word < inner_anchor:
+                ratio = others / counts[word]
+                conf = 0.9 if ratio >= 5 else 0.85 if ratio >= MIN_RATIO else 0.8
+                return same.form, conf, f"lost inner capital: the document writes {same.form!r}"
+            return None
+        if same is not None or r.is_known(word) or folded_counts[key] > MAX_VARIANT:
+            return None
+        if word.isupper() or "'" in word or "’" in word:
+            return None  # headings; possessives and contractions ("it’s" is not "its")
+        # a misread letter: first the OCR confusions ("tiie" -> "the"), then the nearest
+        # frequent word at a small distance
+        ocr_hits = {c for c in _ocr_neighbours(key) if c in anchors}
+        if len(ocr_hits) == 1:
+            return self._finish(word, key, ocr_hits.pop(), 1, anchors, folded_counts)
+        if ocr_hits:
+            return None
+        n = len(key)
+        best: tuple[int, str] | None = None
+        tie = False
+        limit = 1 if n < 8 else 2
+        for length in range(n - limit, n + limit + 1):
+            for cand in by_len.get(length, ()):
+                d = Levenshtein.distance(key, cand, score_cutoff=limit)
+                if d > limit:
+                    continue
+                if best is None or d < best[0]:
+                    best, tie = (d, cand), False
+                elif d == best[0]:
+                    tie = True
+        if best is None or tie:
+            return None
+        return self._finish(word, key, best[1], best[0], anchors, folded_counts)
+
+    @staticmethod
+    def _finish(
+        word: str,
+        key: str,
+        cand: str,
+        dist: int,
+        anchors: dict[str, _Anchor],
+        folded_counts: Counter[str],
+    ) -> tuple[str, float, str] | None:
+        anchor = anchors[cand]
+        if cand in key or key in cand:
+            return None  # a derived word ("repleading", "optionee"), not a misreading
+        if word[0].isupper() and anchor.form[0].islower():
+            return None  # a name ("Unger") beside a common word ("under")
+        typical = _is_ocr_typical(key, cand)
+        if cand[0] != key[0] and dist == 1 and not typical:
+            return None
+        ratio = anchor.count / max(folded_counts[key], 1)
+        if ratio < MIN_RATIO:
+            return None
+        conf = (0.92 if typical else 0.7) if dist == 1 else 0.65
+        if ratio >= 10 and conf < 0.9:
+            conf += 0.05
+        if word[0].isupper() and not typical:
+            conf = min(conf, 0.6)  # names differ by a letter: only a suggestion
+        after = _transfer_case(word, anchor.form)
+        return after, conf, f"rare variant of {anchor.form!r} ({anchor.count}x in the document)"

@@ -126,15 +126,17 @@ def _choose(parts: list[str], judge: _Judge) -> tuple[frozenset[int], float] | N
     whole = "-".join(parts)
     if whole.lower() in judge.r.corpus_words or whole.lower() in judge.r.legal:
         return None  # a compound real opinions use
-    if judge.doc.get(whole.lower(), 0) >= 2 and judge.doc.get("".join(parts).lower(), 0) == 0:
-        return None  # the document's own spelling, used consistently ("pre-emption")
-    original_ok = all(judge.compound_ok(parts[i], parts[i + 1]) for i in range(n))
     joined = "".join(parts)
-    if (joined.isupper() or min(map(len, parts)) <= 2) and judge.doc.get(joined.lower(), 0) == 0:
+    n_hyphenated = judge.doc.get(whole.lower(), 0)
+    n_joined = judge.doc.get(joined.lower(), 0)
+    if n_hyphenated >= 2 and n_joined == 0:
+        return None  # the document's own spelling, used consistently ("pre-emption")
+    if (joined.isupper() or min(map(len, parts)) == 1) and n_joined <= n_hyphenated:
         return None  # acronyms ("CA-RA"), letters ("T-l"): only the document can say
-    if original_ok:
-        # both sides are words: only the document's own usage can say it was one word
-        if judge.doc.get(joined.lower(), 0) >= 2 and judge.r.is_known(joined):
+    if all(judge.compound_ok(parts[i], parts[i + 1]) for i in range(n)):
+        # both sides are words ("north-west"): only the document's own usage, mostly
+        # joined, can say it was one word
+        if n_joined >= 2 and n_joined > n_hyphenated and judge.r.is_known(joined):
             return frozenset(range(n)), 0.85
         return None
     for k in range(1, n + 1):  # remove as few hyphens as possible
@@ -199,8 +201,9 @@ def _split_merged(word: str, judge: _Judge, resources: Resources) -> tuple[int, 
         score = min(resources.frequency(left), resources.frequency(right))
         corpus = resources.corpus_bigrams.count(left, right)
         english = resources.bigrams.count(left, right)
-        if left in PREFIX_LIKE and content:
-            # "inpayment" is "in payment", "inartificial" is a word: legal usage decides
+        if content and (left in PREFIX_LIKE or len(right) <= 2):
+            # "inpayment" is "in payment" but "inartificial" is a word, "testor" is not
+            # "test or": the pair must be usual in real opinions (corpus bigrams)
             conf = 0.9 if corpus >= 2 else 0.6
         else:
             conf = 0.95 if corpus or english else 0.7
