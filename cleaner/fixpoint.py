@@ -32,7 +32,24 @@ def edits_to_fixpoint(
     [Edit(start=1, end=2, after='', reason='x', confidence=1.0)]
     """
     first = validate_edits(propose(text), len(text), name)
-    if not any(e.confidence >= min_confidence for e in first):
+    applied = [
+        e for e in first if e.confidence >= min_confidence and text[e.start : e.end] != e.after
+    ]
+    if not applied:
+        return first
+    # the usual case: a second look at the result finds nothing more to apply
+    pieces: list[str] = []
+    pos = 0
+    for e in applied:
+        pieces.append(text[pos : e.start])
+        pieces.append(e.after)
+        pos = e.end
+    pieces.append(text[pos:])
+    second_text = "".join(pieces)
+    second = validate_edits(propose(second_text), len(second_text), name)
+    if not any(
+        e.confidence >= min_confidence and second_text[e.start : e.end] != e.after for e in second
+    ):
         return first
     doc = Document(text)
     edits = first

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from cleaner.docwords import DocWords
 from cleaner.fixpoint import edits_to_fixpoint
 from cleaner.passes.base import Pass, PassContext
 from cleaner.types import Edit
@@ -74,11 +75,13 @@ BULLET_STARTS = STRONG_SPECKS + "-*\u2013\u2014\u2043\u25b8\u25ba\u27a2\u2713"
 WEAK_SPECKS = "\u00a1\u00bf"  # ¡ ¿ (real in Spanish)
 MISREAD_O = "\u00a9\u00ae"  # © ®
 
+#: every character this pass looks at, in one class (one fast scan)
 TRIGGER = re.compile(
-    f"[{INVISIBLE}]+|[{STRONG_SPECKS}]+|[{re.escape(JOINERS)}]+"
-    f"|[{''.join(LIGATURES)}{SPACES}{re.escape(CONTROLS)}\r{C1}{WEAK_SPECKS}{MISREAD_O}\u00a3]"
-    "|[\ud800-\udfff]"
+    f"[{INVISIBLE}{STRONG_SPECKS}{re.escape(JOINERS)}{''.join(LIGATURES)}{SPACES}"
+    f"{re.escape(CONTROLS)}\r{C1}{WEAK_SPECKS}{MISREAD_O}\u00a3\ud800-\udfff]"
 )
+#: characters handled as a run (a speck "••", a soft hyphen next to a zero-width space)
+RUN_CLASSES = (frozenset(INVISIBLE), frozenset(STRONG_SPECKS), frozenset(JOINERS))
 STAR_BEFORE = re.compile(r"\*\d+$")
 STAR_AFTER = re.compile(r"\*\d")
 WORD_CHARS = re.compile(r"[^\W\d_]+")
@@ -110,43 +113,45 @@ class GlyphNoise(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterator[Edit]:
         if not TRIGGER.search(text):
             return
-        yield from edits_to_fixpoint(
-            text, self._round, name=self.name, min_confidence=self.config.min_confidence
-        )
+        doc = DocWords(text)
 
-    def _round(self, text: str) -> list[Edit]:
-        return list(_Run(text, self.resources.is_known, self.resources.frequency).edits())
+        def one_round(current: str) -> list[Edit]:
+            run = _Run(current, self.resources.is_known, self.resources.frequency, doc)
+            return list(run.edits())
+
+        yield from edits_to_fixpoint(
+            text, one_round, name=self.name, min_confidence=self.config.min_confidence
+        )
 
 
 class _Run:
     """The edits of one text (a helper object so the handlers share the text)."""
 
     def __init__(
-        self, text: str, is_known: Callable[[str], bool], frequency: Callable[[str], int]
+        self,
+        text: str,
+        is_known: Callable[[str], bool],
+        frequency: Callable[[str], int],
+        doc: DocWords,
     ) -> None:
         self.text = text
         self.n = len(text)
         self.is_known = is_known
         self.frequency = frequency
+        self.doc = doc
         self.has_lf = "\n" in text
         #: the document's line ending, for a form feed that becomes a line break
         self.newline = (
             "\r\n" if "\r\n" in text else "\n" if self.has_lf or "\r" not in text else "\r"
         )
-        self._doc_words: set[str] | None = None
 
     # -- helpers ------------------------------------------------------------------------
     def ch(self, i: int) -> str:
         """The character at ``i``, or a newline outside the text."""
         return self.text[i] if 0 <= i < self.n else "\n"
 
-    def doc_words(self) -> set[str]:
-        if self._doc_words is None:
-            self._doc_words = {w.lower() for w in WORD_CHARS.findall(self.text)}
-        return self._doc_words
-
     def known(self, word: str) -> bool:
-        return bool(word) and (self.is_known(word) or word.lower() in self.doc_words())
+        return bool(word) and (self.is_known(word) or self.doc.has(word))
 
     def word_before(self, i: int) -> str:
         j = i
@@ -210,10 +215,16 @@ class _Run:
     # -- the scan -------------------------------------------------------------------------
     def edits(self) -> Iterator[Edit]:
         last = 0
-        for m in TRIGGER.finditer(self.text):
+        t, n = self.text, self.n
+        for m in TRIGGER.finditer(t):
             a, b = m.span()
             if a < last:
                 continue
+            for cls in RUN_CLASSES:
+                if t[a] in cls:
+                    while b < n and t[b] in cls:
+                        b += 1
+                    break
             for e in self.handle(a, b):
                 if e.start < last:
                     continue
@@ -346,7 +357,7 @@ class _Run:
             and right
             and self.known(joined)
             and not (self.is_known(left) and self.is_known(right))
-            and f"{left}-{right}".lower() not in self.text.lower()
+            and not self.doc.has(f"{left}-{right}")
         ):
             return [Edit(a - 1, b, "", f"line-end hyphen of {joined!r} dropped", 0.9)]
         return [Edit(a, b, "", "soft hyphen after a real hyphen deleted", 0.99)]

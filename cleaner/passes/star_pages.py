@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 import regex
 
+from cleaner.docwords import DocWords
 from cleaner.fixpoint import edits_to_fixpoint
 from cleaner.passes.base import Pass, PassContext
 from cleaner.types import Edit
@@ -53,7 +54,6 @@ CANDIDATE = regex.compile(r"(?<![\d*])\*(\d{1,8})")
 PIN_CONTEXT = regex.compile(
     r"(?:\bat\s+(?:p\.\s*)?|\b(?:WL|LEXIS|Lexis)\s+\d+\s*,\s*(?:at\s+)?)$", regex.IGNORECASE
 )
-WORD = regex.compile(r"[^\W\d_]+")
 MAX_LABEL_DIGITS = 5
 #: a page jump larger than this between two markers of one document is not believed
 MAX_JUMP = 100
@@ -171,12 +171,10 @@ class _Fixer:
         self.n = len(text)
         self.is_known = is_known
         self.strip = strip
-        self._doc: set[str] | None = None
+        self.doc = DocWords(text)
 
     def known(self, word: str) -> bool:
-        if self._doc is None:
-            self._doc = {w.lower() for w in WORD.findall(self.text)}
-        return bool(word) and (self.is_known(word) or word.lower() in self._doc)
+        return bool(word) and (self.is_known(word) or self.doc.has(word))
 
     def word_before(self, i: int) -> str:
         j = i
@@ -260,7 +258,7 @@ class _Fixer:
             hyphenated = f"{before}-{after}".lower()
             if self.known(joined) and not (self.is_known(before) and self.is_known(after)):
                 edits.append(Edit(s - 1, s, "", f"line-end hyphen of {joined!r} dropped", 0.9))
-            elif hyphenated in self.text.lower():
+            elif self.doc.has(hyphenated):
                 pass  # the document writes it with a hyphen elsewhere
             elif not self.is_known(before) and not self.is_known(after):
                 edits.append(Edit(s - 1, s, "", f"line-end hyphen of {joined!r} dropped", 0.8))
