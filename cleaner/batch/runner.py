@@ -36,6 +36,8 @@ from cleaner.config import Config
 FILES_PER_TASK = 16
 BYTES_PER_TASK = 256 * 1024
 LINES_PER_TASK = 64
+#: How often the done-log is made durable (outputs, reports and errors first).
+CHECKPOINT_SECONDS = 1.0
 
 
 class UsageError(ValueError):
@@ -206,7 +208,9 @@ def _state_dir(o: BatchOptions, roots: list[_Root]) -> Path:
 
 
 def _fingerprint(o: BatchOptions) -> dict[str, Any]:
-    return {
+    import json
+
+    fp = {
         "version": 1,
         "inputs": [str(Path(p).resolve()) for p in o.paths],
         "out": str(Path(o.out).resolve()) if o.out else None,
@@ -217,6 +221,7 @@ def _fingerprint(o: BatchOptions) -> dict[str, Any]:
         "encoding_errors": o.encoding_errors,
         "reports": str(Path(o.reports).resolve()) if o.reports else None,
     }
+    return dict(json.loads(json.dumps(fp)))  # as it reads back from run.json
 
 
 class Batch:
@@ -400,7 +405,7 @@ class Batch:
             assert isinstance(res.task, FilesTask)
             done = [[o.source, o.ok] for o in res.outcomes]
             self.state.record({"t": "files", "done": done}, stats)
-            if time.monotonic() - last > 1.0:
+            if time.monotonic() - last > CHECKPOINT_SECONDS:
                 self.state.checkpoint()
                 last = time.monotonic()
         if self._rejected:
@@ -474,7 +479,7 @@ class Batch:
                     },
                     stats,
                 )
-                if time.monotonic() - last > 1.0:
+                if time.monotonic() - last > CHECKPOINT_SECONDS:
                     self.state.checkpoint(out)
                     last = time.monotonic()
             self.state.checkpoint(out)

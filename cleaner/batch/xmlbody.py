@@ -12,7 +12,9 @@ ONCE (document-level evidence works) and each change is mapped back onto the tex
 - a change inside one text node is applied there (entities and ``\\r\\n`` are kept exact);
 - a change that spans nodes is reduced to its differing part (common prefix/suffix trimmed,
   then a character diff); it is applied only if every differing part falls inside a single
-  editable text node;
+  editable text node, and not if it would move text across a ``<page-number>`` (that would
+  change the page the text is printed on: ``DeSha-*1127ney`` may lose its hyphen, but
+  ``ney`` is not moved before the marker);
 - the text of ``<page-number>``, ``<footnotemark>``, ``<bracketnum>`` and CDATA is never edited,
   and no change may cross a block boundary (the line break between blocks).
 
@@ -344,6 +346,15 @@ class _Body:
             if placed is None:
                 return []
             out.append(placed)
+        # text must not move across a marker (it would change the page it is printed on)
+        for k, seg in enumerate(self.segs):
+            if (
+                seg.frozen
+                and s2 <= seg.start < seg.end <= e2
+                and any(j < k for j, *_ in out)
+                and any(j > k for j, *_ in out)
+            ):
+                return []
         return out
 
     def apply(self, edits: list[tuple[int, int, int, str]]) -> str:
