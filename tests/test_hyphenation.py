@@ -1,0 +1,161 @@
+"""hyphenation: split words joined, merged words split; compounds and names survive."""
+
+from __future__ import annotations
+
+import collections
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner
+from tests.conftest import SHARED, corpus_files, needs_shared
+from tests.invariants import check_idempotent, check_result
+
+CLEANER = Cleaner(passes=("hyphenation",))
+
+
+def clean(text: str) -> str:
+    return CLEANER.clean(text).text
+
+
+# (before, after): real shapes from CAP opinions, rewritten as minimal fixtures
+FIXES = [
+    ("in her favor ap-pellee was enabled", "in her favor appellee was enabled"),
+    ("he was es-topped to deny", "he was estopped to deny"),
+    (
+        "the rights of Pau-luk under. Pauluk sued; Pauluk lost.",
+        "the rights of Pauluk under. Pauluk sued; Pauluk lost.",
+    ),
+    ("Pau-luk’s claim; Pauluk appealed", "Pauluk’s claim; Pauluk appealed"),
+    ("Schu-macher sued; Schumacher won", "Schumacher sued; Schumacher won"),
+    ("a pre-exist-ing danger", "a pre-existing danger"),
+    ("the issue of volun-tariness directly", "the issue of voluntariness directly"),
+    ("not upon co-ercion of the plaintiff", "not upon coercion of the plaintiff"),
+    (
+        "Commonwealth v. Quino-nes, supra. Quinones argues",
+        "Commonwealth v. Quinones, supra. Quinones argues",
+    ),
+    ("it w-as not presumed; it was; it was", "it was not presumed; it was; it was"),
+    ("the appel-\nlee filed", "the appellee\nfiled"),
+    ("and the whole agreementis completed", "and the whole agreement is completed"),
+    ("filed andan appeal", "filed and an appeal"),
+    ("the decree tobe made", "the decree to be made"),
+    ("a man chargedwith manslaughter", "a man charged with manslaughter"),
+    ("the slave, thatthe slave received", "the slave, that the slave received"),
+    ("extending through aseries of years", "extending through a series of years"),
+    (
+        "In Keattsvs. Jones the court; Keatts held; Keatts",
+        "In Keatts vs. Jones the court; Keatts held; Keatts",
+    ),
+    (
+        "the amendment in Youngv. Garrett; Young held; Young said",
+        "the amendment in Young v. Garrett; Young held; Young said",
+    ),
+]
+
+# text that must survive untouched
+SURVIVES = [
+    "a well-known rule",
+    "a pre-existing danger",
+    "the north-west quarter",
+    "the state-created danger doctrine",
+    "co-counsel for the appellee",
+    "self-incrimination and cross-examination",
+    "sent by e-mail",
+    "an F-16 and I-95",
+    "rezoned T-l from R-2",
+    "Plea Bargaining CA-RA Right",
+    "§ 1983 and 42 U.S.C. § 1983-1985",
+    "Fairweather v. Smith",
+    "in the most inartificial manner",
+    "the informations charged",
+    "the debts of testor’s estate",
+    "the thecry of the bill",
+    "whether-the court",
+    "a right of pre-emption; the pre-emption right",
+    "the south-west quarter; the south-west quarter; the southwest corner",
+    "create[ ] and officer[ ]",
+    "at *1127 and DeSha-*1127ney",
+    "vi et armis; cum onere; contra formam statuti; nulla bona",
+    "",
+]
+
+
+@pytest.mark.parametrize(("before", "after"), FIXES)
+def test_fixes(before: str, after: str) -> None:
+    assert clean(before) == after
+
+
+@pytest.mark.parametrize("text", SURVIVES)
+def test_survives(text: str) -> None:
+    assert clean(text) == text
+
+
+def test_weak_split_is_only_a_suggestion() -> None:
+    r = CLEANER.clean("we are more lenient toprose appellants")
+    assert r.text == r.original
+    assert [c.applied for c in r.changes] in ([], [False])
+
+
+def test_user_protect_list_is_respected() -> None:
+    text = "the ap-pellee was es-topped"
+    assert Cleaner(passes=("hyphenation",), protect=("ap-pellee",)).clean(text).text == (
+        "the ap-pellee was estopped"
+    )
+
+
+def test_every_edit_has_reason_and_confidence() -> None:
+    r = CLEANER.clean("the ap-pellee was es-topped; the agreementis void")
+    assert len(r.changes) == 3
+    for c in r.changes:
+        assert c.pass_name == "hyphenation" and c.reason and 0.8 <= c.confidence <= 1.0
+
+
+ALPHABET = st.text(alphabet="aeiouptsnlrPS- \n’'.[]*1", max_size=80)
+
+
+@settings(max_examples=150, deadline=None)
+@given(ALPHABET)
+def test_property_replay_and_idempotence(text: str) -> None:
+    r = CLEANER.clean(text)
+    check_result(r)
+    check_idempotent(CLEANER, r)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_property_arbitrary_unicode(text: str) -> None:
+    r = CLEANER.clean(text)
+    check_result(r)
+    check_idempotent(CLEANER, r)
+
+
+def test_lone_surrogate_does_not_raise() -> None:
+    check_result(CLEANER.clean("ap-pel\ud800lee es-topped"))
+
+
+@needs_shared
+def test_corpus_counts_and_idempotence(capsys: pytest.CaptureFixture[str]) -> None:
+    """On the real corpus (after glyphs): counts, no crash, idempotent; reviewed by hand."""
+    cleaner = Cleaner(passes=("glyphs", "star_pages", "hyphenation"))
+    counts: collections.Counter[tuple[str, bool]] = collections.Counter()
+    for path in corpus_files():
+        r = cleaner.clean(path.read_text(encoding="utf-8"))
+        for c in r.changes:
+            if c.pass_name == "hyphenation":
+                counts[c.reason.split(" (")[0], c.applied] += 1
+        check_idempotent(cleaner, r)
+    with capsys.disabled():
+        print(f"\nhyphenation on {len(corpus_files())} opinions: {dict(counts)}")
+    applied = sum(n for (_, a), n in counts.items() if a)
+    # reviewed: 53 applied edits on 316 opinions, all correct; far more would mean a regression
+    assert 20 <= applied <= 120
+
+
+@needs_shared
+def test_born_digital_changes_nothing() -> None:
+    data = json.loads((SHARED / "corpus" / "born-digital" / "891689.json").read_text())
+    r = CLEANER.clean(data["plain_text"])
+    assert r.applied_changes == ()
