@@ -34,7 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cleaner.resources import Resources
@@ -57,6 +57,8 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("n", "u", 0.4),
     ("u", "n", 0.4),
     ("vv", "w", 0.2),
+    ("vr", "w", 0.5),
+    ("iv", "w", 0.5),
     ("w", "vv", 0.4),
     ("cl", "d", 0.3),
     ("d", "cl", 0.4),
@@ -312,6 +314,8 @@ class Speller:
         self.max_cost = max_cost
         self._memo: dict[str, tuple[Candidate, ...]] = {}
         self._cache_size = cache_size
+        self._index: Any = None
+        self._distant_words: Callable[[], dict[str, int]] = dict
 
     def known(self, word: str) -> bool:
         return any(word in v for v in self.vocabularies)
@@ -346,6 +350,37 @@ class Speller:
         found.sort(key=lambda c: (self.score(c), c.word))
         return tuple(found)
 
+    def distant(self, token: str) -> tuple[Candidate, ...]:
+        """Common long words two generic edits from ``token`` (symspellpy), best first.
+
+        For long tokens that :meth:`candidates` finds nothing for ("caipentbr"): only words
+        of :data:`DISTANT_MIN_LENGTH` letters or more and a frequency of at least
+        :data:`DISTANT_MIN_FREQUENCY` are indexed, so the index is small (~16k words, built
+        in ~0.6 s once and then loaded from the disk cache) and a lookup costs ~0.1 ms.
+        Ranked by the OCR cost (:func:`ocr_cost`), then frequency.
+        """
+        w = token.lower()
+        key = "\0" + w
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        found: list[Candidate] = []
+        if len(w) >= DISTANT_MIN_LENGTH and w.isalpha() and w.isascii():
+            from symspellpy import Verbosity
+
+            for item in self._symspell().lookup(w, Verbosity.ALL, 2):
+                if item.term != w:
+                    found.append(Candidate(item.term, ocr_cost(w, item.term), int(item.count)))
+        found.sort(key=lambda c: (self.score(c), c.word))
+        result = tuple(found)
+        self._memo[key] = result
+        return result
+
+    def _symspell(self) -> Any:
+        if self._index is None:
+            self._index = _load_symspell(self._distant_words)
+        return self._index
+
     @staticmethod
     def score(c: Candidate, bonus: float = 0.0) -> float:
         """Lower is better: channel cost minus a log-frequency prior (and any bonus)."""
@@ -371,7 +406,50 @@ class Speller:
             n = corpus.get(w, 0)
             return min(n * 200_000, 20_000_000)
 
-        return cls([_keys(english), _keys(legal), _keys(corpus)], frequency)
+        speller = cls([_keys(english), _keys(legal), _keys(corpus)], frequency)
+
+        def distant_words() -> dict[str, int]:
+            return {
+                w: c
+                for w, c in english.items()
+                if c >= DISTANT_MIN_FREQUENCY and len(w) >= DISTANT_MIN_LENGTH - 1 and w.isalpha()
+            }
+
+        speller._distant_words = distant_words
+        return speller
+
+
+#: Shortest token the distance-2 search is tried for, and the least frequency of its words.
+DISTANT_MIN_LENGTH = 7
+DISTANT_MIN_FREQUENCY = 1_000_000
+#: symspellpy prefix length: 5 keeps the index (and its load from the cache) small.
+_PREFIX = 5
+
+
+def _load_symspell(words: Callable[[], dict[str, int]]) -> Any:
+    """symspellpy's index of the common long words, its built form cached on disk."""
+    from importlib import resources as importlib_resources
+    from pathlib import Path
+
+    from symspellpy import SymSpell
+
+    from cleaner.lexicon.cache import cached
+
+    def build() -> tuple[dict[str, list[str]], dict[str, int], int]:
+        sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=_PREFIX)
+        for w, c in words().items():
+            sym.create_dictionary_entry(w, c)
+        return dict(sym._deletes), dict(sym._words), sym._max_length
+
+    source = importlib_resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    deletes, counts, max_length = cached(
+        "spelling-symspell", [Path(__file__), Path(str(source))], build
+    )
+    sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=_PREFIX)
+    sym._deletes = deletes
+    sym._words = counts
+    sym._max_length = max_length
+    return sym
 
 
 def _keys(m: Mapping[str, int]) -> AbstractSet[str]:

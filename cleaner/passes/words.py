@@ -169,6 +169,8 @@ _APPLY_COST = 0.6  # most a correction may cost and still be applied
 _QUOTE_COST = 0.35  # ... inside a quotation
 _NAME_COST = 0.35  # ... on a capitalized word mid-sentence
 _MARGIN = 0.3  # score lead over the runner-up
+_DISTANT_COST = 2.0  # most two generic edits may cost and be suggested (long tokens only)
+_DISTANT_APPLY = 1.3  # ... and be applied
 _COMMON = 1_000_000  # a candidate this frequent in English needs no document support
 _VERY_COMMON = 10_000_000  # ... and a capitalized token's correction must be this common
 
@@ -267,6 +269,8 @@ class NonWords(Pass):
         if self._merged(w):
             return None  # "agreementis": words merged by a lost space, not a misread
         cands = speller.candidates(w)
+        if not cands or cands[0].cost > 1.0:
+            cands = speller.distant(w) or cands  # two generic edits, long common words only
         if not cands:
             return None
         best = cands[0]
@@ -417,7 +421,8 @@ class NonWords(Pass):
             strong = strong and v.cost <= _NAME_COST
         if len(bare) <= 2 and not (v.word in SHORT_WORDS and v.cost <= 0.45):
             strong = False  # two letters are too little evidence, except for "bn" -> "on"
-        if not strong and (caption or upper or capitalized or v.cost > _APPLY_COST):
+        weak_limit = _DISTANT_COST if len(bare) >= 8 else _APPLY_COST
+        if not strong and (caption or upper or capitalized or v.cost > weak_limit):
             return None  # too weak even for a suggestion
         after = _shape(bare, v.word, sentence_start)
         if "[" in tok:
@@ -466,6 +471,18 @@ def _strong(v: _Verdict, in_doc: bool, length: int, capital: bool) -> bool:
             and length >= 4
             and v.margin >= 0.5
             and (v.frequency >= _VERY_COMMON or (in_doc and v.common))
+        )
+    if v.cost <= _DISTANT_APPLY:
+        # two edits, one of them a typical confusion: a long lower-case token, one common
+        # candidate far ahead of the rest, the length kept (legal words absent from the
+        # dictionaries, "subrogated", "uncollectable", differ from their neighbours by
+        # whole syllables; those stay suggestions)
+        return (
+            not capital
+            and length >= 8
+            and v.margin >= 0.5
+            and v.frequency >= 1_000_000
+            and abs(len(v.word) - length) <= 1
         )
     return False
 
