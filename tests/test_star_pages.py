@@ -139,6 +139,7 @@ def test_markers(before: str, keep: str, strip: str, pages: list[str]) -> None:
         "x *12 y",  # a lone two-digit star with no page sequence around it
         "the well-known, pre-existing *1127 marker kept between spaces",
         "*1127 at the start of a line\nand *1128 kept.",
+        '<span class="star-pagination">*650</span> Carlos <span>*651</span>',
     ],
 )
 def test_survives(text: str) -> None:

@@ -17,11 +17,13 @@ to decide between two harmless readings:
   common word ("t©" -> "to") are misread letters;
 - **ligatures** (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) are spelled out; **zero-width** characters and a U+FEFF
   inside the text (not a leading BOM) are deleted; **control characters** are deleted
-  (tab, newline and the CR of CRLF are kept; a lone CR in a LF document becomes a newline;
-  C1 characters that are Windows-1252 punctuation become that punctuation);
+  (tab, newline, the CR of CRLF and a form feed -- pdftotext's page break -- are kept; a
+  lone CR in a LF document and a vertical tab become a line break; C1 characters that are
+  Windows-1252 punctuation become that punctuation);
   **NBSP** and the other fixed-width spaces become a plain space;
 - **lone surrogates** (invalid input bytes under ``--encoding-errors replace``) become
-  U+FFFD, the report naming the byte.
+  U+FFFD, the report naming the byte ("invalid UTF-8 byte 0xE9 replaced"); a surrogate
+  pair left in a string is joined into its character.
 
 It never touches "§", "¶", "©" before a year, "†", "‡", "*", accented letters or a "¿"/"¡"
 that is not glued to a known word (a standalone "¿" is often a misread "¼").
@@ -67,7 +69,8 @@ CP1252 = {
     "\x96": "\u2013",
     "\x97": "\u2014",
 }
-CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+#: C0 controls but tab, newline, CR (handled apart) and form feed (pdftotext's page break)
+CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 C1 = "".join(chr(c) for c in range(0x80, 0xA0))
 #: specks that are never part of a word
 STRONG_SPECKS = "\u25a0\u25a1\u25aa\u25ab\u25cf\u2022\u25e6\u2219"
@@ -86,6 +89,8 @@ STAR_BEFORE = re.compile(r"\*\d+$")
 STAR_AFTER = re.compile(r"\*\d")
 WORD_CHARS = re.compile(r"[^\W\d_]+")
 OPENERS = "([{\"'\u2018\u201c\u00ab"
+#: "Mc\xadKenzie": prefixes of names written with a capital inside
+NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz"})
 #: a word must be this frequent (symspell English counts) for a weak speck to be deleted
 COMMON = 1_000_000
 
@@ -140,7 +145,7 @@ class _Run:
         self.frequency = frequency
         self.doc = doc
         self.has_lf = "\n" in text
-        #: the document's line ending, for a form feed that becomes a line break
+        #: the document's line ending, for a vertical tab that becomes a line break
         self.newline = (
             "\r\n" if "\r\n" in text else "\n" if self.has_lf or "\r" not in text else "\r"
         )
@@ -285,10 +290,10 @@ class _Run:
 
     def control(self, a: int) -> list[Edit]:
         c = self.text[a]
-        if c in "\x0b\x0c":
+        if c == "\x0b":  # a vertical tab is a manual line break (word processors)
             near_break = self.ch(a - 1) in "\n\r" or (a + 1 < self.n and self.ch(a + 1) in "\n\r")
             if a > 0 and a + 1 < self.n and not near_break:
-                reason = f"page/line feed U+{ord(c):04X} -> line break"
+                reason = "vertical tab -> line break"
                 return [Edit(a, a + 1, self.newline, reason, 0.9)]
         return [Edit(a, a + 1, "", f"control character U+{ord(c):04X} deleted", 0.99)]
 
@@ -320,6 +325,17 @@ class _Run:
         if p in "-\u2010\u2011":
             return self.soft_hyphen_after_hyphen(a, b)
         if p.isalnum() and n.isalnum():
+            left = self.word_before(a)
+            if (
+                p.islower()
+                and n.isupper()
+                and len(left) >= 2
+                and left not in NAME_PREFIXES
+                and self.word_after(b)[1:].islower()
+            ):
+                # "vs\xadRogers": a lower-case word, then a capitalized one: two words
+                reason = "soft hyphen between a word and a capitalized word stands for a space"
+                return [Edit(a, b, " ", reason, 0.85)]
             return [Edit(a, b, "", "soft hyphen inside a word deleted", 0.99)]
         if p in ".,;:" and n.isalnum():
             left, right = self.word_before(a - 1), self.word_after(b)

@@ -72,8 +72,11 @@ class _Marker:
 
 
 def _glued_right(c: str) -> bool:
-    """Is a marker followed by ``c`` glued to the next token (not a space, not a closer)?"""
-    return not c.isspace() and c not in CLOSERS
+    """Is a marker followed by ``c`` glued to the next token (not a space, not a closer)?
+
+    "<" (an HTML tag: ``>*650</span>``) is a boundary too.
+    """
+    return not c.isspace() and c not in CLOSERS and c != "<"
 
 
 class StarPages(Pass):
@@ -211,7 +214,7 @@ class _Fixer:
         star = t[s:e]
         left = t[s - 1] if s > 0 else "\n"
         right = t[e] if e < n else "\n"
-        glued_left = not left.isspace()
+        glued_left = not left.isspace() and left != ">"
         glued_right = _glued_right(right)
         if (left.isalnum() or left in HYPHENS or left in OPENERS) and (glued_right or m.split):
             return self.inside_word(m, starts)
