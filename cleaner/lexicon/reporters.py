@@ -193,8 +193,20 @@ def find_citations(text: str) -> list[Citation]:
 
 
 def citation_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of the citations of ``text`` (for protected spans)."""
-    return [(c.start, c.end) for c in find_citations(text)]
+    """The spans of the citations of ``text`` (for protected spans; same as find_citations)."""
+    out: list[tuple[int, int]] = []
+    full = citation_pattern()
+    pos = 0
+    for cand in _CANDIDATE.finditer(text):
+        start = cand.start()
+        if start < pos:
+            continue
+        m = full.match(text, start)
+        if m is None or not _valid(m):
+            continue
+        pos = m.end()
+        out.append((start, pos))
+    return out
 
 
 __all__ = [

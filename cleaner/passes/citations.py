@@ -33,7 +33,7 @@ from cleaner.passes.base import Pass, PassContext
 from cleaner.types import Edit
 
 #: "Id, at 849" / "id, at 5" / "Ibid, at 3": the comma misread for a period.
-ID_COMMA = regex.compile(r"(?<![\w.])(?:Id|id|Ibid|ibid)(,)(?=[ ]at[ ]\d)")
+ID_COMMA = regex.compile(r"[Ii](?<![\w.][Ii])(?:d|bid)(,)(?=[ ]at[ ]\d)")
 #: A second page glued to the first by a comma: ",1087" (also a range ",1087-88").
 GLUED_PIN = regex.compile(r",(\d{1,5})(?![\d,])")
 

@@ -84,13 +84,19 @@ ABBREVIATIONS: frozenset[str] = _words(
 _WORD = r"[^\W\d_]+"
 
 #: A period after a lower-case word, then a space and a word: "the. officers".
-PERIOD_AFTER = regex.compile(r"\.(?<=(?<![\w.'’-])(" + _WORD + r")\.)(?=[ ](\p{L}[\p{L}'’-]*))")
+#: (A lower-case word before a lower-case one, or a strict no-end word before any word.)
+PERIOD_AFTER = regex.compile(
+    r"\.(?|(?<=(?<![\w.'’-])(\p{Ll}+)\.)(?=[ ](\p{Ll}[\p{L}'’-]*))"
+    r"|(?<=(?<![\w.'’-])("
+    + "|".join(sorted(NO_END_STRICT))
+    + r")\.)(?=[ ](\p{L}[\p{L}'’-]*)))"
+)
 #: A period floating before a word: "so as .to", "the . bill".
 PERIOD_BEFORE = regex.compile(
     r"\.(?<=(?<![\w.'’-])(\p{Ll}[\p{L}'’-]*)[ ]{1,2}\.)([ ]?)(?=(\p{Ll}{2,})\b)"
 )
 #: Doubled or clashing marks: ",,", ";;", ",." before a space and a word or number.
-DOUBLED = regex.compile(r"(?<=\w)(,,|;;|,\.)(?=[ ][\w(])")
+DOUBLED = regex.compile(r"(,[,.]|;;)(?<=\w..)(?=[ ][\w(])")
 #: A comma set off by spaces between lower-case words: "by , the", "beyond ,the".
 SPACED_COMMA = regex.compile(r"[ ],(?<=(?<![\w.'’-])(\p{Ll}+)[ ],)[ ]?(?=(\p{Ll}+)\b)")
 #: An apostrophe after a word or a pin-cite page, before a space: "ceiling' tiles".
@@ -100,7 +106,7 @@ APOSTROPHE = regex.compile(
 #: A hyphen joining two lower-case words, not part of a longer chain: "but-not".
 HYPHEN = regex.compile(r"-(?<=(?<![\w\xad-])(\p{Ll}+)-)(\p{Ll}+)(?![\w\xad-])")
 #: A hyphen after a dash: "— -particularly".
-DASH_HYPHEN = regex.compile(r"(?:—|–|--)[ ]?(-)(?=\p{L})")
+DASH_HYPHEN = regex.compile(r"(?<![-—–])(?:[—–][ ]?|--[ ])(-)(?=\p{L})")
 
 #: Quote characters, for telling a closing quote from a stray apostrophe.
 OPEN_SINGLE = regex.compile(r"‘|(?<![\w'’])'(?=\p{L})")
@@ -212,7 +218,6 @@ class StrayPunctuation(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if not text:
             return []
-        protected = protected_spans(text, ctx)
         lines = _Lines(text)
         candidates: list[Edit] = [
             *self._period_after(text),
@@ -223,6 +228,9 @@ class StrayPunctuation(Pass):
             *self._hyphen(text),
             *self._dash_hyphen(text),
         ]
+        if not candidates:
+            return []
+        protected = protected_spans(text, ctx)  # only now: most texts have no candidate
         candidates.sort(key=lambda e: (e.start, e.end, -e.confidence))
         out: list[Edit] = []
         end = -1

@@ -39,9 +39,10 @@ from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
 #: The quotation marks of a line, each a token for the pairing automaton.
-QUOTE_MARK = regex.compile(r"’’|‘‘|[“”‘’\"']")
-#: A token that looks like code or a URL: its quotes are not prose.
-CODE_LIKE = regex.compile(r"\S*(?:[=<>{}\\_]|://|\w/\w)\S*")
+#: (A ’ before a letter is an apostrophe, "harm’s", "’tis": never a quotation mark.)
+QUOTE_MARK = regex.compile(r"’’|‘‘|[“”‘\"']|’(?!\p{L})")
+#: What makes a token look like code or a URL: its quotes are not prose.
+CODE_LIKE = regex.compile(r"[=<>{}\\_]|://|\w/\w")
 #: Em dashes with their spacing: the dash and one character either side.
 DASH = regex.compile(r"(?<=(.))—(?=(.))")
 #: Apostrophes inside words, curly and straight ("court’s", "court's").
@@ -67,6 +68,35 @@ ELISIONS: frozenset[str] = frozenset(["tis", "twas", "em", "til", "cause", "n", 
 _CLOSE_AFTER = frozenset(" \t)]}.,;:!?—–-…")
 
 
+def _lines_with_marks(text: str) -> Iterator[tuple[int, int, list[tuple[int, str]]]]:
+    """(line start, line end, quotation marks of the line) for each line that has marks."""
+    line_start, line_end = 0, -1
+    marks: list[tuple[int, str]] = []
+    for m in QUOTE_MARK.finditer(text):
+        p = m.start()
+        if p > line_end:
+            if marks:
+                yield line_start, line_end, marks
+            line_start = text.rfind("\n", 0, p) + 1
+            nl = text.find("\n", p)
+            line_end = len(text) if nl < 0 else nl
+            marks = []
+        marks.append((p, m.group()))
+    if marks:
+        yield line_start, line_end, marks
+
+
+def _code_like(text: str, pos: int) -> bool:
+    """Is the whitespace-delimited token at ``pos`` code-like (``a="b"``, a URL)?"""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = pos
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return CODE_LIKE.search(text, start, end) is not None
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
@@ -80,16 +110,19 @@ class Quotes(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if not text:
             return []
-        protected = protected_spans(text, ctx)
-        code = [m.span() for m in CODE_LIKE.finditer(text)] if "=" in text or "/" in text else []
         edits: list[Edit] = []
         curly = self._curly_on(text)
-        pos = 0
-        for line in text.split("\n"):
-            if line:
-                edits.extend(self._line_edits(text, pos, pos + len(line), curly))
-            pos += len(line) + 1
+        for start, end, marks in _lines_with_marks(text):
+            wanted = any(m == "“" for _, m in marks) or (
+                (curly[0] and any(m == '"' for _, m in marks))
+                or (curly[1] and any(m == "'" for _, m in marks))
+            )
+            if wanted:
+                edits.extend(self._line_edits(text, start, end, marks, curly))
         edits.extend(self._dash_edits(text))
+        if not edits:
+            return []
+        protected = protected_spans(text, ctx)  # only now: most texts have no candidate
         edits.sort(key=lambda e: (e.start, e.end))
         out: list[Edit] = []
         for e in edits:
@@ -97,7 +130,7 @@ class Quotes(Pass):
                 continue
             if protected.overlaps(e.start, max(e.end, e.start + 1)):
                 continue
-            if code and any(a <= e.start < b for a, b in code):
+            if _code_like(text, e.start):
                 continue
             out.append(e)
         return out
@@ -121,11 +154,13 @@ class Quotes(Pass):
 
     # -- one paragraph ------------------------------------------------------------------
     def _line_edits(
-        self, text: str, start: int, end: int, curly: tuple[bool, bool]
+        self,
+        text: str,
+        start: int,
+        end: int,
+        marks: list[tuple[int, str]],
+        curly: tuple[bool, bool],
     ) -> Iterator[Edit]:
-        marks = [(m.start(), m.group()) for m in QUOTE_MARK.finditer(text, start, end)]
-        if not marks:
-            return
         straight: list[Edit] = []
         if curly[0] or curly[1]:
             straight = list(self._straight(text, start, end, marks, curly))
