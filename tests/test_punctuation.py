@@ -72,6 +72,7 @@ POSITIVES = [
     ("surviving Ann, his. wife, another daughter", "surviving Ann, his wife, another daughter"),
     ("Greenwood & Co., and. Fraley answered.", "Greenwood & Co., and Fraley answered."),
     ("block thirty. two in the city", "block thirty two in the city"),
+    ("free of risks of harm .”Id. at 129.", "free of risks of harm.”Id. at 129."),
 ]
 
 NEGATIVES = [

@@ -42,6 +42,12 @@ POSITIVES = [
         CURLY_DOC + "in 1998, 2000 and 2003 — then the",
     ),
     (
+        CURLY_DOC
+        + '“[t]he Clause . . . does [not] guarantee a workplace free of harm."Id. at 129.',
+        CURLY_DOC
+        + "“[t]he Clause . . . does [not] guarantee a workplace free of harm.” Id. at 129.",
+    ),
+    (
         CURLY_DOC + "a “main office function”— the main",
         CURLY_DOC + "a “main office function” — the main",
     ),

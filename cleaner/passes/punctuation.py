@@ -87,9 +87,7 @@ _WORD = r"[^\W\d_]+"
 #: (A lower-case word before a lower-case one, or a strict no-end word before any word.)
 PERIOD_AFTER = regex.compile(
     r"\.(?|(?<=(?<![\w.'’-])(\p{Ll}+)\.)(?=[ ](\p{Ll}[\p{L}'’-]*))"
-    r"|(?<=(?<![\w.'’-])("
-    + "|".join(sorted(NO_END_STRICT))
-    + r")\.)(?=[ ](\p{L}[\p{L}'’-]*)))"
+    r"|(?<=(?<![\w.'’-])(" + "|".join(sorted(NO_END_STRICT)) + r")\.)(?=[ ](\p{L}[\p{L}'’-]*)))"
 )
 #: A period floating before a word: "so as .to", "the . bill".
 PERIOD_BEFORE = regex.compile(
@@ -105,6 +103,8 @@ APOSTROPHE = regex.compile(
 )
 #: A hyphen joining two lower-case words, not part of a longer chain: "but-not".
 HYPHEN = regex.compile(r"-(?<=(?<![\w\xad-])(\p{Ll}+)-)(\p{Ll}+)(?![\w\xad-])")
+#: A space before a period or comma that ends a quotation: 'of harm ."Id.' -> 'of harm."Id.'.
+SPACE_BEFORE_CLOSE = regex.compile(r"[ ](?=[.,;:][\"”’])(?<=\p{Ll}[ ])")
 #: A hyphen after a dash: "— -particularly".
 DASH_HYPHEN = regex.compile(r"(?<![-—–])(?:[—–][ ]?|--[ ])(-)(?=\p{L})")
 
@@ -210,6 +210,10 @@ class StrayPunctuation(Pass):
                 continue  # a real compound, or a split word for the hyphenation pass
             yield Edit(m.end(1), m.end(1) + 1, " ", "hyphen joining words", 0.9)
 
+    def _space_before_close(self, text: str) -> Iterator[Edit]:
+        for m in SPACE_BEFORE_CLOSE.finditer(text):
+            yield Edit(m.start(), m.end(), "", "space before closing punctuation", 0.85)
+
     def _dash_hyphen(self, text: str) -> Iterator[Edit]:
         for m in DASH_HYPHEN.finditer(text):
             yield Edit(m.start(1), m.end(1), "", "stray hyphen after a dash", 0.9)
@@ -227,6 +231,7 @@ class StrayPunctuation(Pass):
             *self._apostrophe(text, lines),
             *self._hyphen(text),
             *self._dash_hyphen(text),
+            *self._space_before_close(text),
         ]
         if not candidates:
             return []

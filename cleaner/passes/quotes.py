@@ -86,6 +86,12 @@ def _lines_with_marks(text: str) -> Iterator[tuple[int, int, list[tuple[int, str
         yield line_start, line_end, marks
 
 
+def _open_double(text: str, start: int, pos: int) -> bool:
+    """Is a “ open at ``pos`` (opened after ``start`` and not closed)?"""
+    o = text.rfind("“", start, pos)
+    return o >= 0 and text.rfind("”", start, pos) < o
+
+
 def _code_like(text: str, pos: int) -> bool:
     """Is the whitespace-delimited token at ``pos`` code-like (``a="b"``, a URL)?"""
     start = pos
@@ -166,7 +172,7 @@ class Quotes(Pass):
             straight = list(self._straight(text, start, end, marks, curly))
             yield from straight
             # later steps see the quotes as they will be, so that a second run agrees
-            made = {e.start: e.after for e in straight}
+            made = {e.start: e.after.strip() for e in straight}
             marks = [(p, made.get(p, m)) for p, m in marks]
         yield from self._closers(text, start, end, marks)
         yield from self._missing_close(text, start, end, marks)
@@ -263,6 +269,9 @@ class Quotes(Pass):
                     before.isalnum() or before in ".,;:!?)]’'…"
                 ):
                     yield Edit(p, p + 1, "”", "straight quote in a curly document", 0.9)
+                elif before in ".,;:!?" and after.isalpha() and _open_double(text, start, p):
+                    # 'of harm ."Id.': the close of an open “, glued to the next sentence
+                    yield Edit(p, p + 1, "” ", "straight closing quote glued to a word", 0.85)
                 continue
             if before.isalpha() and after.isalpha():
                 # "court's", "don't", "o'clock", "adm'r"; not junk inside a word ("full'admission")
