@@ -113,6 +113,7 @@ def test_fixes(before: str, after: str) -> None:
         "page one\n\x0cpage two: a form feed is pdftotext's page break\n",
         "\ufeffa leading BOM is the file's",
         "Ross\u2019\u00aeclaim",
+        "particulars to th\u00a9 Auctioneer",  # "tho" or "the": ambiguous
         "dotted leaders 1857 ......\u2022'...... 15 70",
         "emoji \U0001f468\u200d\U0001f469",
         "Persian \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",

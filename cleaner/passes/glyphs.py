@@ -498,7 +498,12 @@ class _Run:
         if not (before + after) or not (before + after).islower():
             return []
         word = before + "o" + after
-        if self.frequency(word) < COMMON:
+        freq = self.frequency(word)
+        if freq < COMMON:
+            return []
+        # "o" must be twice as likely as another round letter ("th©": "tho"/"the")
+        rivals = max(self.frequency(before + v + after) for v in "aceu")
+        if rivals * 2 > freq:
             return []
         return [Edit(a, a + 1, "o", f"{t[a]!r} misread for 'o' in {word!r}", 0.85)]
 
