@@ -114,6 +114,9 @@ def test_fixes(before: str, after: str) -> None:
         "\ufeffa leading BOM is the file's",
         "Ross\u2019\u00aeclaim",
         "particulars to th\u00a9 Auctioneer",  # "tho" or "the": ambiguous
+        "in this shape the deed was\n\u00bfned and sealed",  # a lost letter at a line start
+        "held at the Beach on Fi \u00a1clay last",  # garbage around it: a lost letter
+        "Renme (\u00a1Newcastle), Smith",
         "dotted leaders 1857 ......\u2022'...... 15 70",
         "emoji \U0001f468\u200d\U0001f469",
         "Persian \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",

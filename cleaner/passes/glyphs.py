@@ -93,6 +93,8 @@ OPENERS = "([{\"'\u2018\u201c\u00ab"
 NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz"})
 #: a word must be this frequent (symspell English counts) for a weak speck to be deleted
 COMMON = 1_000_000
+#: ... and the word before it this frequent (clean context, not garbage around a lost letter)
+COMMON_PREV = 10_000_000
 
 
 def _is_hspace(c: str) -> bool:
@@ -169,6 +171,13 @@ class _Run:
         while j < self.n and self.text[j].isalpha():
             j += 1
         return self.text[i:j]
+
+    def token_before(self, i: int) -> str:
+        """The whitespace-delimited token ending at ``i``."""
+        j = i
+        while j > 0 and not self.text[j - 1].isspace():
+            j -= 1
+        return self.text[j:i]
 
     def hspace_end(self, i: int) -> int:
         while i < self.n and _is_hspace(self.text[i]):
@@ -464,12 +473,12 @@ class _Run:
             return []  # ¿...? / ¡...!: Spanish
         p = self.ch(a - 1)
         before, after = self.word_before(a), self.word_after(a + 1)
-        if (
-            not before
-            and (p.isspace() or p in OPENERS)
-            and len(after) >= 2
-            and self.is_known(after)
-        ):
+        if not before and p == " " and len(after) >= 2 and self.is_known(after):
+            # the speck is noise in clean text only: after a common word, mid-line (a "¡" that
+            # starts a line or follows garbage is usually a lost letter, "Fi ¡clay" = Friday)
+            prev = self.token_before(a - 1).rstrip(",.;:")
+            if not prev.isalpha() or self.frequency(prev) < COMMON_PREV:
+                return []
             common = self.frequency(after) >= COMMON
             reason = f"stray {c!r} before {after!r} deleted"
             return [Edit(a, a + 1, "", reason, 0.85 if common else 0.6)]
