@@ -102,12 +102,16 @@ class DaskEngine:
         if scheduler:
             self.client = Client(scheduler)  # type: ignore[no-untyped-call]
         else:
-            self.cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-            )
+            import dask
+
+            # the statistical profiler samples every task thread every 10 ms: not needed here
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self.cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                )
             self.client = Client(self.cluster)  # type: ignore[no-untyped-call]
         self.client.register_plugin(CleanerPlugin(opts.config), name="cleaner")
         info = self.client.scheduler_info()

@@ -33,8 +33,8 @@ from cleaner.batch.state import Previous, RunState, Stats, fsync_file
 from cleaner.batch.worker import CellsTask, FilesTask, LinesTask, Options, TaskResult
 from cleaner.config import Config
 
-FILES_PER_TASK = 16
-BYTES_PER_TASK = 256 * 1024
+FILES_PER_TASK = 8
+BYTES_PER_TASK = 128 * 1024
 LINES_PER_TASK = 64
 #: How often the done-log is made durable (outputs, reports and errors first).
 CHECKPOINT_SECONDS = 1.0

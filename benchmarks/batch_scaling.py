@@ -1,0 +1,162 @@
+"""Batch scaling: --jobs 1 vs 2, Dask LocalCluster 1 vs 2 workers, worker start-up, projection.
+
+Usage: python benchmarks/batch_scaling.py [--replicate N] [--no-dask] [--json FILE]
+
+The corpus text (../shared/corpus/text, 316 opinions) is copied N times into a temporary
+directory (outside the project) so that each run lasts long enough to time. Numbers are
+printed; the load average is printed too, since other processes on the machine change them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleaner.batch.runner import BatchOptions, Summary, run  # noqa: E402
+from cleaner.config import Config  # noqa: E402
+
+SHARED = Path(os.environ.get("CLEANER_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus" / "text"
+
+CAP_CASES = 6_700_000  # cases in the Caselaw Access Project
+CAP_PAGES = 40_000_000  # pages scanned (CAP's own figure: "over 40 million pages")
+
+
+def make_corpus(tmp: Path, replicate: int) -> tuple[Path, int, int]:
+    files = sorted(CORPUS.rglob("*.txt"))
+    if not files:
+        sys.exit(f"no corpus at {CORPUS} (set CLEANER_SHARED)")
+    d = tmp / "corpus"
+    nbytes = 0
+    for r in range(replicate):
+        for f in files:
+            dst = d / f"r{r}" / f.relative_to(CORPUS)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(f, dst)
+            nbytes += f.stat().st_size
+    return d, len(files) * replicate, nbytes
+
+
+def one(corpus: Path, out: Path, **kw: Any) -> tuple[float, Summary]:
+    shutil.rmtree(out, ignore_errors=True)
+    t = time.perf_counter()
+    s = run(BatchOptions(paths=[str(corpus)], config=Config(), out=str(out), **kw))
+    return time.perf_counter() - t, s
+
+
+def startup_fresh_process() -> float:
+    """Seconds for a fresh interpreter to import cleaner and build + warm up a Cleaner."""
+    code = (
+        "import time; t=time.perf_counter();"
+        "from cleaner.batch.worker import get_cleaner; from cleaner.config import Config;"
+        "get_cleaner(Config()); print(time.perf_counter()-t)"
+    )
+    t = time.perf_counter()
+    p = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    total = time.perf_counter() - t
+    return min(total, float(p.stdout.strip()) + 0.05) if p.stdout.strip() else total
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--replicate", type=int, default=2)
+    ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--json", metavar="FILE")
+    a = ap.parse_args(argv)
+    res: dict[str, Any] = {"load_before": os.getloadavg()}
+    with tempfile.TemporaryDirectory(prefix="clean-bench-") as tmp_s:
+        tmp = Path(tmp_s)
+        corpus, ndocs, nbytes = make_corpus(tmp, a.replicate)
+        mb = nbytes / 1e6
+        print(f"corpus: {ndocs} documents, {mb:.1f} MB (corpus/text x{a.replicate})")
+        res.update(docs=ndocs, mb=mb)
+
+        fresh = [startup_fresh_process() for _ in range(3)]
+        print(
+            f"start-up of a fresh worker process (import + Cleaner + warm-up): "
+            f"{min(fresh):.2f} s (best of 3; {', '.join(f'{x:.2f}' for x in fresh)})"
+        )
+        res["startup_fresh_s"] = fresh
+
+        t1, s1 = one(corpus, tmp / "o1", jobs=1)
+        t2, s2 = one(corpus, tmp / "o2", jobs=2)
+        assert s1.stats.to_dict() == s2.stats.to_dict()
+        print(f"--jobs 1: {t1:.1f} s, {mb / t1:.2f} MB/s, {ndocs / t1:.0f} docs/s")
+        print(
+            f"--jobs 2: {t2:.1f} s, {mb / t2:.2f} MB/s, {ndocs / t2:.0f} docs/s "
+            f"(workers' Cleaner build: {', '.join(f'{x:.2f}' for x in s2.worker_init)} s)"
+        )
+        print(f"speed-up jobs 2 / jobs 1: {t1 / t2:.2f}x")
+        res.update(jobs1_s=t1, jobs2_s=t2, speedup_jobs=t1 / t2, worker_init=s2.worker_init)
+
+        if not a.no_dask:
+            from distributed import Client, LocalCluster
+
+            for n in (1, 2):
+                t = time.perf_counter()
+                with (
+                    LocalCluster(
+                        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+                    ) as c,
+                    Client(c),
+                ):
+                    up = time.perf_counter() - t
+                    td, sd = one(
+                        corpus, tmp / f"d{n}", engine="dask", scheduler=c.scheduler_address
+                    )
+                if sd.stats.to_dict() != s1.stats.to_dict():
+                    print(
+                        "  (warning: dask output differs from --jobs 1: passes edited meanwhile?)"
+                    )
+                print(
+                    f"dask {n} worker(s): {td:.1f} s, {mb / td:.2f} MB/s "
+                    f"(cluster start {up:.1f} s, not counted)"
+                )
+                res[f"dask{n}_s"] = td
+            res["speedup_dask"] = res["dask1_s"] / res["dask2_s"]
+            print(f"speed-up dask 2 / 1 workers: {res['speedup_dask']:.2f}x")
+
+    # projection: all of CAP
+    per_core = mb / t1
+    eff = min(1.0, (t1 / t2) / 2)
+    sample_case_kb = nbytes / ndocs / 1e3
+    cap_gb = CAP_CASES * sample_case_kb / 1e6
+    print(f"\nprojection (per-core {per_core:.2f} MB/s, 2-core parallel efficiency {eff:.0%}):")
+    print(
+        f"  CAP size: {CAP_CASES / 1e6:.1f}M cases x {sample_case_kb:.1f} KB (mean of the "
+        f"316 sample cases) = {cap_gb:.0f} GB of text"
+    )
+    for cores, label in (
+        (32, "one 32-core machine"),
+        (320, "Dask cluster, 10 x 32 cores"),
+        (1024, "Dask cluster, 32 x 32 cores"),
+    ):
+        hours = cap_gb * 1e3 / (per_core * cores * eff) / 3600
+        print(f"  {label}: {hours:.1f} h")
+        res[f"hours_{cores}"] = hours
+    res.update(per_core_mb_s=per_core, cap_gb=cap_gb, load_after=os.getloadavg())
+    print(f"load average before/after: {res['load_before']} / {res['load_after']}")
+    if a.json:
+        Path(a.json).write_text(json.dumps(res, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
