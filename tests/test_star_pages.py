@@ -137,6 +137,8 @@ def test_markers(before: str, keep: str, strip: str, pages: list[str]) -> None:
         "the product 2*3 = 6 and 4 * 5",
         "rated ***** by critics",
         "x *12 y",  # a lone two-digit star with no page sequence around it
+        "but it would do *1ti The defendant",  # one short star glued to garbage
+        "amounting altogether to about *500. It",  # money with a misread sign
         "the well-known, pre-existing *1127 marker kept between spaces",
         "*1127 at the start of a line\nand *1128 kept.",
         '<span class="star-pagination">*650</span> Carlos <span>*651</span>',

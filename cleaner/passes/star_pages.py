@@ -154,10 +154,14 @@ def _find_markers(text: str) -> list[_Marker]:
         pin = PIN_CONTEXT.search(before) and not (glued_right and right.isalpha())
         if pin and not split and not in_sequence:
             continue  # a Westlaw/Lexis pin cite ("at *10"), not a page of this reporter
+        alone = len(cands) < 2
+        if alone and len(label) < 3 and not at_line_start:
+            continue  # one short star in a document ("do *1ti") is no evidence of pagination
         if not (glued_right or split or at_line_start or in_sequence):
-            # a lone "*933" between words: a marker when it has a page number's size or the
-            # document has other candidates; a lone "*12" is more likely a footnote sign
-            if len(label) < 3 and len(cands) < 2:
+            # a "*933" between words: a marker when the document has other candidates, or
+            # when it has a page number's size and a word follows ("about *500." is money)
+            nxt = text[e + 1] if e + 1 < n else ""
+            if alone and not (right == " " and nxt.isalpha()):
                 continue
             conf = 0.85
         end = s + 1 + len(label)
