@@ -107,7 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         res.update(jobs1_s=t1, jobs2_s=t2, speedup_jobs=t1 / t2, worker_init=s2.worker_init)
 
         if not a.no_dask:
+            import dask
             from distributed import Client, LocalCluster
+
+            # as the CLI does for its own LocalCluster: no statistical profiler in workers
+            dask.config.set({"distributed.worker.profile.enabled": False})
 
             for n in (1, 2):
                 t = time.perf_counter()

@@ -31,6 +31,8 @@ class Engine(Protocol):
 
     def close(self) -> None: ...
 
+    def terminate(self) -> None: ...
+
 
 class InlineEngine:
     """``--jobs 1``: everything in this process."""
@@ -46,6 +48,9 @@ class InlineEngine:
             yield run_task(t, self.opts)
 
     def close(self) -> None:
+        pass
+
+    def terminate(self) -> None:
         pass
 
 
@@ -149,3 +154,7 @@ class DaskEngine:
         self.client.close()  # type: ignore[no-untyped-call]
         if self.cluster is not None:
             self.cluster.close()
+
+    def terminate(self) -> None:
+        self.client.cancel(list(self.client.futures.values()))  # type: ignore[no-untyped-call]
+        self.close()

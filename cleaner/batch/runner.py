@@ -306,6 +306,7 @@ class Batch:
         sizes = (s.size for s in self.sources() if isinstance(s, Source)) if show else None
         self.progress = Progress(show, sizes)
         t0 = time.monotonic()
+        finished = False
         try:
             self._files(engine)
             for src in self._streams:
@@ -313,12 +314,16 @@ class Batch:
                     self._jsonl(engine, src)
                 else:
                     self._parquet(engine, src)
+            finished = True
         finally:
             self.progress.close()
             try:
                 self.state.close()
             finally:
-                engine.close()
+                if finished:
+                    engine.close()
+                else:  # interrupted: do not wait for the tasks in flight
+                    engine.terminate()
         seconds = time.monotonic() - t0
         summary = Summary(
             self.stats,
