@@ -31,7 +31,7 @@ from cleaner.types import Edit
 #: Words, with the text between them (so that a sentence or clause break is seen).
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: Characters that glue a word to a larger unit (hyphens, soft hyphens, joiners, brackets).
-_GLUE = "_'’-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@[]"
+_GLUE = "*_'’-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@[]"
 _PREV = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]{1,3}$")
 _NEXT = re.compile(r"[ \t]{1,3}([^\W\d_]+)(?![\w'’])")
 #: A candidate must be at least this frequent in English (the most common ~2,500 words).
@@ -56,6 +56,7 @@ class RealWords(Pass):
     description = "Real-word OCR errors from context: 'does hot itself' -> 'does not itself'."
 
     _confusable: dict[str, tuple[tuple[str, float], ...]] | None = None
+    _pairs: dict[tuple[str, str], int] | None = None
 
     def _map(self) -> Mapping[str, tuple[tuple[str, float], ...]]:
         """misreading -> ((common word, cost), ...), built once per pass object."""
@@ -75,11 +76,21 @@ class RealWords(Pass):
         return self._confusable
 
     def _pair(self, a: str, b: str) -> int:
-        r = self.resources
-        n = r.bigrams.count(a, b)
-        corpus = r.corpus_bigrams
-        if len(corpus):
-            n += corpus.count(a, b) * _CORPUS_WEIGHT
+        """Count of the pair ``a b`` in English plus weighted opinion-corpus counts (memoized)."""
+        memo = self._pairs
+        if memo is None:
+            memo = self._pairs = {}
+        key = (a, b)
+        n = memo.get(key)
+        if n is None:
+            r = self.resources
+            n = r.bigrams.count(a, b)
+            corpus = r.corpus_bigrams
+            if len(corpus):
+                n += corpus.count(a, b) * _CORPUS_WEIGHT
+            if len(memo) > 500_000:
+                memo.clear()
+            memo[key] = n
         return n
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:

@@ -52,7 +52,7 @@ TOKEN = re.compile(
 QUOTED = regex.compile(r"“[^”\n]{0,3000}”|\"[^\"\n]{0,3000}\"")
 #: Characters that join a token to a larger unit: hyphens (also soft and non-breaking),
 #: invisible joiners, the "¬" of line-end splits, URL and e-mail punctuation.
-JOINERS = frozenset("-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@#&_")
+JOINERS = frozenset("*-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@#&_")
 #: Ordinals and number-letter forms that are not OCR errors ("1st", "2d", "3rd", "10th").
 ORDINAL = regex.compile(r"\d+(?:st|nd|rd|th|d|s|n)", regex.IGNORECASE)
 #: Digits OCR makes of letters.
