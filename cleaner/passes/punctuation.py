@@ -39,6 +39,7 @@ import regex
 
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
+from cleaner.quotemarks import LineQuotes, read_line
 from cleaner.types import Edit
 
 
@@ -109,9 +110,7 @@ SPACE_BEFORE_CLOSE = regex.compile(r"[ ](?=[.,;:][\"”’])(?<=\p{Ll}[ ])")
 DASH_HYPHEN = regex.compile(r"(?<![-—–])(?:[—–][ ]?|--[ ])(-)(?=\p{L})")
 
 #: Quote characters, for telling a closing quote from a stray apostrophe.
-OPEN_SINGLE = regex.compile(r"‘|(?<![\w'’])'(?=\p{L})")
-OPEN_DOUBLE = "“"
-CLOSE_DOUBLE = "”"
+OPEN_SINGLE = regex.compile(r"‘|(?<![\w'’])['’](?=\p{L})")
 
 
 class StrayPunctuation(Pass):
@@ -258,31 +257,25 @@ def _after_number(text: str, i: int) -> bool:
 
 
 class _Lines:
-    """Per-line quote facts: may an apostrophe at ``pos`` be a closing quotation mark?"""
+    """Per-line quote facts: may an apostrophe at ``pos`` be a closing quotation mark?
+
+    Read with :func:`cleaner.quotemarks.read_line`, as the quotes pass reads them.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-
-    def _line(self, text: str, pos: int) -> tuple[int, int]:
-        start = text.rfind("\n", 0, pos) + 1
-        end = text.find("\n", pos)
-        return start, len(text) if end < 0 else end
+        self._cache: dict[int, LineQuotes] = {}
 
     def quote_may_close(self, text: str, pos: int, mark: str) -> bool:
-        start, end = self._line(text, pos)
-        before = text[start:pos]
-        after = text[pos + 1 : end]
+        start = text.rfind("\n", 0, pos) + 1
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
         # an opening single quote before it in the paragraph: it may close that quotation
-        if OPEN_SINGLE.search(before):
+        if OPEN_SINGLE.search(text, start, pos):
             return True
-        # an open double quotation (curly) not closed before the apostrophe
-        o = before.rfind(OPEN_DOUBLE)
-        if o >= 0 and before.rfind(CLOSE_DOUBLE) < o:
-            # closed after it, before any new opening: the apostrophe is not the closer
-            c = after.find(CLOSE_DOUBLE)
-            n = after.find(OPEN_DOUBLE)
-            return not (c >= 0 and (n < 0 or c < n))
-        # straight double quotes: an odd number before it means a quotation is open
-        if before.count('"') % 2 == 1:
-            return '"' not in after
-        return False
+        q = self._cache.get(start)
+        if q is None:
+            q = self._cache[start] = read_line(text, start, end)
+        if any(p == pos for p, _ in q.closers):
+            return True  # the quotes pass makes it the closing ”
+        return any(a < pos < b for a, b in q.unresolved)

@@ -36,11 +36,9 @@ import regex
 
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
+from cleaner.quotemarks import QUOTE_MARK, double_side, read_line
 from cleaner.types import Edit
 
-#: The quotation marks of a line, each a token for the pairing automaton.
-#: (A ’ before a letter is an apostrophe, "harm’s", "’tis": never a quotation mark.)
-QUOTE_MARK = regex.compile(r"’’|‘‘|[“”‘\"']|’(?!\p{L})")
 #: What makes a token look like code or a URL: its quotes are not prose.
 CODE_LIKE = regex.compile(r"[=<>{}\\_]|://|\w/\w")
 #: Em dashes with their spacing: the dash and one character either side.
@@ -64,8 +62,6 @@ YEAR_ELISION = regex.compile(r"\d{2}s?(?![\w'’-])")
 WORD_BEFORE = regex.compile(r"(?<!\p{L})\p{L}{4,}\Z")
 #: Elisions that start with an apostrophe ("’tis", "’em").
 ELISIONS: frozenset[str] = frozenset(["tis", "twas", "em", "til", "cause", "n", "round"])
-
-_CLOSE_AFTER = frozenset(" \t)]}.,;:!?—–-…")
 
 
 def _lines_with_marks(text: str) -> Iterator[tuple[int, int, list[tuple[int, str]]]]:
@@ -101,10 +97,6 @@ def _code_like(text: str, pos: int) -> bool:
     while end < len(text) and not text[end].isspace():
         end += 1
     return CODE_LIKE.search(text, start, end) is not None
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
 
 
 class Quotes(Pass):
@@ -167,59 +159,23 @@ class Quotes(Pass):
         marks: list[tuple[int, str]],
         curly: tuple[bool, bool],
     ) -> Iterator[Edit]:
-        straight: list[Edit] = []
         if curly[0] or curly[1]:
-            straight = list(self._straight(text, start, end, marks, curly))
-            yield from straight
-            # later steps see the quotes as they will be, so that a second run agrees
-            made = {e.start: e.after.strip() for e in straight}
-            marks = [(p, made.get(p, m)) for p, m in marks]
+            yield from self._straight(text, start, end, marks, curly)
         yield from self._closers(text, start, end, marks)
-        yield from self._missing_close(text, start, end, marks)
+        # straight double quotes read by their side, as they will be (a second run agrees)
+        sided = [(p, double_side(text, p, start, end) if m == '"' else m) for p, m in marks]
+        yield from self._missing_close(text, start, end, sided)
 
     def _closers(
         self, text: str, start: int, end: int, marks: list[tuple[int, str]]
     ) -> Iterator[Edit]:
-        """“ closed by ’’ or by a lone ’ (see the module)."""
-        open_at = -1  # position of an open “
-        single_open = False
-        candidates: list[tuple[int, str]] = []
-
-        def settle() -> Iterator[Edit]:
-            if len(candidates) == 1:
-                p, mark = candidates[0]
-                if mark == "’’":
-                    yield Edit(p, p + 2, "”", "quotation opened with “ closed with ’’", 0.95)
-                else:
-                    conf = 0.7 if text[p - 1 : p] in ("s", "S") else 0.9
-                    yield Edit(p, p + 1, "”", "quotation opened with “ closed with ’", conf)
-
-        for p, mark in marks:
-            before = text[p - 1] if p > start else " "
-            after = text[p + len(mark)] if p + len(mark) < end else " "
-            if mark == "“":
-                if open_at >= 0:
-                    yield from settle()
-                open_at, single_open, candidates = p, False, []
-            elif mark == "”":
-                open_at, single_open, candidates = -1, False, []
-            elif open_at < 0:
-                continue
-            elif mark == "’’":
-                if not single_open:
-                    candidates.append((p, mark))
-            elif mark == "‘" or (mark == "'" and not _is_word_char(before)):
-                single_open = True
-            elif mark in ("’", "'"):
-                if _is_word_char(after):
-                    continue  # an apostrophe inside a word: "harm’s"
-                if single_open:
-                    single_open = False  # closes an inner ‘quotation’
-                    continue
-                if mark == "’" and _is_word_char(before) and after in _CLOSE_AFTER:
-                    candidates.append((p, mark))
-        if open_at >= 0:
-            yield from settle()
+        """“ closed by ’’ or by a lone ’ (see the module and :mod:`cleaner.quotemarks`)."""
+        for p, mark in read_line(text, start, end, marks).closers:
+            if mark == "’’":
+                yield Edit(p, p + 2, "”", "quotation opened with “ closed with ’’", 0.95)
+            else:
+                conf = 0.7 if text[p - 1 : p] in ("s", "S") else 0.9
+                yield Edit(p, p + 1, "”", "quotation opened with “ closed with ’", conf)
 
     def _missing_close(
         self, text: str, start: int, end: int, marks: list[tuple[int, str]]
@@ -262,16 +218,13 @@ class Quotes(Pass):
             if before.isdigit():
                 continue  # feet and inches: 5' 10"
             if mark == '"':
-                if before.isspace() or before in "([{—–“‘":
-                    if after.isalnum() or after in "[‘'":
-                        yield Edit(p, p + 1, "“", "straight quote in a curly document", 0.9)
-                elif (after.isspace() or after in ")]}.,;:!?—–”’") and (
-                    before.isalnum() or before in ".,;:!?)]’'…"
-                ):
-                    yield Edit(p, p + 1, "”", "straight quote in a curly document", 0.9)
-                elif before in ".,;:!?" and after.isalpha() and _open_double(text, start, p):
-                    # 'of harm ."Id.': the close of an open “, glued to the next sentence
-                    yield Edit(p, p + 1, "” ", "straight closing quote glued to a word", 0.85)
+                side = double_side(text, p, start, end)
+                if side and after.isalpha() and before in ".,;:!?":
+                    if _open_double(text, start, p):
+                        # 'of harm ."Id.': the close of an open “, glued to the next sentence
+                        yield Edit(p, p + 1, "” ", "straight closing quote glued to a word", 0.85)
+                elif side:
+                    yield Edit(p, p + 1, side, "straight quote in a curly document", 0.9)
                 continue
             if before.isalpha() and after.isalpha():
                 # "court's", "don't", "o'clock", "adm'r"; not junk inside a word ("full'admission")
