@@ -91,3 +91,33 @@ def test_corpus_counts() -> None:
         check_result(r)
         applied += len(r.applied_changes)
     assert applied < 40
+
+
+def _with_known(*cases: tuple[str, str, str]) -> Cleaner:
+    from cleaner.lexicon.case_names import CaseName, CaseNameIndex
+
+    c = Cleaner(passes=("case_names",))
+    index = CaseNameIndex.build(CaseName(n, s, cit) for n, s, cit in cases)
+    c.resources.__dict__["case_names"] = index  # replace the cached property's value
+    return c
+
+
+def test_exact_citation_hit_names_the_case() -> None:
+    c = _with_known(("Adams v. Sims", "Adams", "238 Ark. 696"))
+    r = c.clean("See Adams v. Simms, 238 Ark. 696 (1964).")
+    assert r.text == "See Adams v. Sims, 238 Ark. 696 (1964).", r.changes
+    assert r.changes[0].confidence >= 0.8
+
+
+def test_fuzzy_match_without_citation_hit_is_a_suggestion() -> None:
+    c = _with_known(("Kennedy v. City of Ridgefield", "Kennedy", "439 F.3d 1055"))
+    text = "See Kennedy v. City of Ridgefeld, 440 F.3d 1055 (2006)."
+    r = c.clean(text)
+    assert r.text == text
+    assert all(not ch.applied for ch in r.changes)
+
+
+def test_other_case_same_reporter_is_left_alone() -> None:
+    c = _with_known(("Adams v. Sims", "Adams", "238 Ark. 696"))
+    text = "See Adams v. Simpson, 238 Ark. 700 (1964)."
+    assert c.clean(text).text == text

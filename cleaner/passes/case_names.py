@@ -97,6 +97,16 @@ class CaseNames(Pass):
             vr = f"{c.volume} {''.join(c.reporter.split())}"
             known = () if c.short else index.get(_citation_key(c.volume, c.reporter, c.page), ())
             known_words = [m.group() for k in known for m in PARTY_WORD.finditer(k.name)]
+            fuzzy = False
+            if not known_words and not c.short and len(words) >= 2:
+                # no citation hit: a small candidate set of the index (never all names);
+                # a match found this way is only a suggestion
+                name = text[words[0][0] : words[-1][1]]
+                if " v. " in name:
+                    best = self.resources.case_names.best(name, score_cutoff=90.0)
+                    if best is not None:
+                        known_words = [m.group() for m in PARTY_WORD.finditer(best.name)]
+                        fuzzy = True
             for s, e, w in words:
                 if len(w) < _SHORT or s in edits or spans.overlaps(s, e):
                     continue
@@ -105,6 +115,8 @@ class CaseNames(Pass):
                     fix = _from_known(w, known_words, forms)
                 if fix is not None:
                     after, reason, conf = fix
+                    if fuzzy and reason.startswith("party name as in the known case"):
+                        reason, conf = "party name as in a similar known case", 0.6
                     edits[s] = Edit(s, e, after, reason, conf)
         return sorted(edits.values(), key=lambda e: e.start)
 
