@@ -64,9 +64,14 @@ class Resources:
         """
         return load_corpus_words()
 
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Every lower-cased word of every dictionary (english, legal, corpus_words), one set."""
+        return frozenset(self.english.counts).union(self.legal.counts, self.corpus_words.counts)
+
     def is_known(self, word: str) -> bool:
-        """Is ``word`` (any case) in any dictionary?"""
-        return word in self.english or word in self.legal or word in self.corpus_words
+        """Is ``word`` (any case) in any dictionary? (One set lookup.)"""
+        return word.lower() in self.known
 
     def frequency(self, word: str) -> int:
         """English frequency of ``word`` (Google Books count; 0 when not an English word)."""
