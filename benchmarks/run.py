@@ -294,7 +294,8 @@ def format_report(fig: dict[str, Any]) -> str:
     cs = fig.get("cold_start")
     if cs:
         lines.append(
-            f"\n## Cold start: `python -m cleaner OPINION` {cs['median_s']:.3f} s median "
+            f"\n## Cold start: `python -m cleaner OPINION` ({cs.get('bytes', 0):,} bytes, "
+            f"median size) {cs['median_s']:.3f} s median "
             f"(python alone {cs['python_alone_s']:.3f} s; aim < 0.5 s)"
         )
     rss = fig.get("rss")
@@ -361,8 +362,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif not args.no_speed:
         fig["throughput"] = throughput(paths)
         fig["pass_shares"] = pass_shares(paths)
-        biggest = max(paths, key=lambda p: p.stat().st_size)
-        fig["cold_start"] = cold_start(biggest if not args.quick else paths[0])
+        by_size = sorted(paths, key=lambda p: p.stat().st_size)
+        typical = by_size[len(by_size) // 2]  # an opinion of median size
+        fig["cold_start"] = cold_start(typical)
+        fig["cold_start"]["bytes"] = typical.stat().st_size
         fig["rss"] = peak_rss(corpus)
         sizes = (1_000, 10_000, 100_000) if args.quick else (1_000, 10_000, 100_000, 1_000_000)
         fig["growth"] = growth(paths, sizes)
