@@ -59,21 +59,31 @@ class RealWords(Pass):
     _pairs: dict[tuple[str, str], int] | None = None
 
     def _map(self) -> Mapping[str, tuple[tuple[str, float], ...]]:
-        """misreading -> ((common word, cost), ...), built once per pass object."""
+        """misreading -> ((common word, cost), ...): built once, its built form cached on disk."""
         if self._confusable is None:
-            r = self.resources
-            english = r.english.counts
-            out: dict[str, list[tuple[str, float]]] = {}
-            for word, freq in english.items():
-                if freq < TARGET_FREQUENCY or not word.isalpha() or len(word) < 2:
-                    continue
-                for seen, cost in misreadings(word, MAX_COST).items():
-                    # a rare word ("shew", "connexion") is more likely an archaic spelling
-                    # in an old opinion than a misread: only common words are candidates
-                    if MIN_TOKEN_FREQUENCY <= english.get(seen, 0) < MAX_TOKEN_FREQUENCY:
-                        out.setdefault(seen, []).append((word, cost))
-            self._confusable = {k: tuple(sorted(v, key=lambda t: t[1])) for k, v in out.items()}
+            from importlib import resources as importlib_resources
+            from pathlib import Path
+
+            from cleaner.lexicon import spelling
+            from cleaner.lexicon.cache import cached
+
+            source = importlib_resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+            sources = [Path(str(source)), Path(spelling.__file__), Path(__file__)]
+            self._confusable = cached("real-words-map", sources, self._build_map)
         return self._confusable
+
+    def _build_map(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        english = self.resources.english.counts
+        out: dict[str, list[tuple[str, float]]] = {}
+        for word, freq in english.items():
+            if freq < TARGET_FREQUENCY or not word.isalpha() or len(word) < 2:
+                continue
+            for seen, cost in misreadings(word, MAX_COST).items():
+                # a rare word ("shew", "connexion") is more likely an archaic spelling in
+                # an old opinion than a misread: only common words are candidates
+                if MIN_TOKEN_FREQUENCY <= english.get(seen, 0) < MAX_TOKEN_FREQUENCY:
+                    out.setdefault(seen, []).append((word, cost))
+        return {k: tuple(sorted(v, key=lambda t: t[1])) for k, v in out.items()}
 
     def _pair(self, a: str, b: str) -> int:
         """Count of the pair ``a b`` in English plus weighted opinion-corpus counts (memoized)."""
