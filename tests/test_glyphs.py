@@ -105,6 +105,7 @@ def test_fixes(before: str, after: str) -> None:
         "The plaintiff\u2019s proposition wa\u00bf correct",  # a misread letter: not ours
         "\u2022 first item\n\u2022 second item\n",  # a real list
         "Items:\n\u2022 one\n\u2022 two\n\u2022 three",
+        "Held:\n\u2022 the first item wraps\n  over two lines\n\n\u2022 the second one\n",
         "\u2022\n",  # a line of its own
         "paid \u00a3 100 sterling and \u00a3 s. d. accounts",
         "first line\r\nsecond line\r\n",

@@ -91,6 +91,8 @@ WORD_CHARS = re.compile(r"[^\W\d_]+")
 OPENERS = "([{\"'\u2018\u201c\u00ab"
 #: "Mc\xadKenzie": prefixes of names written with a capital inside
 NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz"})
+#: non-blank lines looked at above and below a line-initial bullet for other list items
+LIST_WINDOW = 4
 #: a word must be this frequent (symspell English counts) for a weak speck to be deleted
 COMMON = 1_000_000
 #: ... and the word before it this frequent (clean context, not garbage around a lost letter)
@@ -204,25 +206,31 @@ class _Run:
         return not STAR_AFTER.match(self.text, j)  # "*294" starts a page, not a list item
 
     def neighbour_line_is_bullet(self, i: int) -> bool:
-        """Does the previous or next non-blank line start with a bullet (a real list)?"""
+        """Does one of the nearby non-blank lines start with a bullet (a real list)?
+
+        The window (``LIST_WINDOW`` non-blank lines above and below) lets a list item wrap
+        over a few lines; it is symmetric, so deleting a lone speck never changes the
+        verdict on another line.
+        """
         t = self.text
-        # previous non-blank line
+        seen = 0
         ls = t.rfind("\n", 0, i)
-        while ls > 0:
+        while ls > 0 and seen < LIST_WINDOW:
             prev = t.rfind("\n", 0, ls)
-            line = t[prev + 1 : ls]
-            if line.strip():
+            if t[prev + 1 : ls].strip():
                 if self.line_starts_with_bullet(prev + 1):
                     return True
-                break
+                seen += 1
             ls = prev
-        # next non-blank line
+        seen = 0
         le = t.find("\n", i)
-        while le != -1:
+        while le != -1 and seen < LIST_WINDOW:
             nxt = t.find("\n", le + 1)
             end = self.n if nxt == -1 else nxt
             if t[le + 1 : end].strip():
-                return self.line_starts_with_bullet(le + 1)
+                if self.line_starts_with_bullet(le + 1):
+                    return True
+                seen += 1
             le = nxt
         return False
 
