@@ -87,7 +87,7 @@ _WORD = r"[^\W\d_]+"
 #: A period after a lower-case word, then a space and a word: "the. officers".
 #: (A lower-case word before a lower-case one, or a strict no-end word before any word.)
 PERIOD_AFTER = regex.compile(
-    r"\.(?|(?<=(?<![\w.'’-])(\p{Ll}+)\.)(?=[ ](\p{Ll}[\p{L}'’-]*))"
+    r"\.(?=[ ]\p{L})(?|(?<=(?<![\w.'’-])(\p{Ll}+)\.)(?=[ ](\p{Ll}[\p{L}'’-]*))"
     r"|(?<=(?<![\w.'’-])(" + "|".join(sorted(NO_END_STRICT)) + r")\.)(?=[ ](\p{L}[\p{L}'’-]*)))"
 )
 #: A period floating before a word: "so as .to", "the . bill".
@@ -100,12 +100,12 @@ DOUBLED = regex.compile(r"(,[,.]|;;)(?<=\w..)(?=[ ][\w(])")
 SPACED_COMMA = regex.compile(r"[ ],(?<=(?<![\w.'’-])(\p{Ll}+)[ ],)[ ]?(?=(\p{Ll}+)\b)")
 #: An apostrophe after a word or a pin-cite page, before a space: "ceiling' tiles".
 APOSTROPHE = regex.compile(
-    r"(['’])(?<=(?<![\w'’-])(\p{L}[\p{L}-]*\p{L}|\d+)['’])(?=[ ]([\p{Ll}(—–]))"
+    r"(['’])(?=[ ][\p{Ll}(—–])(?<=(?<![\w'’-])(\p{L}[\p{L}-]*\p{L}|\d+)['’])(?=[ ]([\p{Ll}(—–]))"
 )
 #: A hyphen joining two lower-case words, not part of a longer chain: "but-not".
 HYPHEN = regex.compile(r"-(?<=(?<![\w\xad-])(\p{Ll}+)-)(\p{Ll}+)(?![\w\xad-])")
 #: A space before a period or comma that ends a quotation: 'of harm ."Id.' -> 'of harm."Id.'.
-SPACE_BEFORE_CLOSE = regex.compile(r"[ ](?=[.,;:][\"”’])(?<=\p{Ll}[ ])")
+SPACE_BEFORE_CLOSE = regex.compile(r"[\"”’](?<=[.,;:].)(?<=\p{Ll}[ ]..)")
 #: A hyphen after a dash: "— -particularly".
 DASH_HYPHEN = regex.compile(r"(?<![-—–])(?:[—–][ ]?|--[ ])(-)(?=\p{L})")
 
@@ -160,6 +160,8 @@ class StrayPunctuation(Pass):
             yield Edit(m.end(1), m.end(), " ", "stray period between words", conf)
 
     def _doubled(self, text: str) -> Iterator[Edit]:
+        if ",," not in text and ";;" not in text and ",." not in text:
+            return  # (a substring test is far cheaper than a regex scan)
         for m in DOUBLED.finditer(text):
             mark = m.group(1)
             yield Edit(m.start(1), m.end(1), mark[0], f"doubled punctuation {mark!r}", 0.9)
@@ -211,7 +213,7 @@ class StrayPunctuation(Pass):
 
     def _space_before_close(self, text: str) -> Iterator[Edit]:
         for m in SPACE_BEFORE_CLOSE.finditer(text):
-            yield Edit(m.start(), m.end(), "", "space before closing punctuation", 0.85)
+            yield Edit(m.start() - 2, m.start() - 1, "", "space before closing punctuation", 0.85)
 
     def _dash_hyphen(self, text: str) -> Iterator[Edit]:
         for m in DASH_HYPHEN.finditer(text):
