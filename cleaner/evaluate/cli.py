@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 from cleaner.config import CURLY_QUOTES_MODES, DEFAULT_MIN_CONFIDENCE, PAGE_MARKER_MODES, Config
 from cleaner.evaluate.gold import FORMATS, EvalError, Sample, read_gold
-from cleaner.evaluate.metrics import Score, WordError, score
+from cleaner.evaluate.metrics import Score, WordError, WrongChange, score
 from cleaner.evaluate.systems import (
     BASELINES,
     CleanerSystem,
@@ -105,7 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=0,
         metavar="N",
-        help="list N remaining wrong words of the first system, broken ones first",
+        help="list N remaining wrong words of the first system, broken ones first, "
+        "and N of its wrong changes (by pass)",
     )
     p.add_argument("--limit", type=int, default=None, metavar="N", help="first N documents only")
     p.add_argument(
@@ -222,11 +223,35 @@ def format_tables(
                 f"  {e.kind:<7} {e.document}: gold {e.gold!r} ocr {e.ocr!r} -> {e.output!r}"
             )
             lines.append(f"          … {e.context} …")
+        wrong = _ranked_changes(next(iter(totals.values()), Score()).wrong_changes, n_errors)
+        if wrong:
+            lines += [
+                "",
+                f"wrong changes ({name}: moved away from gold), by pass: {len(wrong)} shown",
+            ]
+            for w in wrong:
+                lines.append(
+                    f"  {w.pass_name:<12} {w.document}: {w.before!r} -> {w.after!r} in "
+                    f"{w.window!r}, gold {w.gold!r}"
+                )
     return "\n".join(lines)
 
 
 def _ranked_errors(errors: list[WordError], n: int) -> list[WordError]:
     return sorted(errors, key=lambda e: e.kind != "broken")[:n]
+
+
+def _ranked_changes(changes: list[WrongChange], n: int) -> list[WrongChange]:
+    """Up to ``n`` wrong changes, round-robin over passes so that every pass shows some."""
+    by_pass: dict[str, list[WrongChange]] = {}
+    for w in changes:
+        by_pass.setdefault(w.pass_name, []).append(w)
+    out: list[WrongChange] = []
+    k = 0
+    while len(out) < n and any(k < len(v) for v in by_pass.values()):
+        out.extend(v[k] for v in by_pass.values() if k < len(v))
+        k += 1
+    return sorted(out[:n], key=lambda w: w.pass_name)
 
 
 def to_json(
@@ -240,6 +265,7 @@ def to_json(
     if n_errors:
         first = next(iter(totals.values()), Score())
         out["errors"] = [e.to_dict() for e in _ranked_errors(first.errors, n_errors)]
+        out["wrong_changes"] = [w.to_dict() for w in _ranked_changes(first.wrong_changes, n_errors)]
     return out
 
 

@@ -14,9 +14,10 @@ placeholder character; it counts nowhere, and a word containing it is left out):
   alignment OCR -> output inside it) is a *keep violation*; it is added to *broken* unless a
   broken gold word already lies in it (no double count).
 - Per pass (when the system reports changes, i.e. the cleaner): each applied change is scored
-  alone on its window (the whitespace-delimited OCR words it touches, and the gold aligned to
-  them): *right* if applying it lowers the edit distance to gold, *wrong* if it raises it,
-  *neutral* otherwise; changes touching an ignored region are not scored.
+  alone on its window (the whitespace-delimited OCR words it touches and one word either side,
+  so that a moved marker is judged where it lands) against the gold aligned to that window:
+  *right* if applying it lowers the edit distance to gold, *wrong* if it raises it, *neutral*
+  otherwise; changes touching an ignored region are not scored.
 
 >>> s = score(Sample("d", "Tbe cat sat", "The cat sat"), "The cot sat")
 >>> s.ocr_char_dist, s.out_char_dist, s.fixed, s.broken, s.gold_words
@@ -123,6 +124,28 @@ class WordError:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class WrongChange:
+    """An applied change that moved its window away from gold (for ``--errors``)."""
+
+    document: str
+    pass_name: str
+    before: str
+    after: str
+    window: str
+    gold: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "document": self.document,
+            "pass": self.pass_name,
+            "before": self.before,
+            "after": self.after,
+            "window": self.window,
+            "gold": self.gold,
+        }
+
+
 @dataclass
 class Score:
     """Counts for one document or (summed with ``+=``) for many."""
@@ -146,6 +169,7 @@ class Score:
     seconds: float = 0.0
     passes: dict[str, list[int]] = field(default_factory=dict)  # name -> [right, wrong, neutral]
     errors: list[WordError] = field(default_factory=list)
+    wrong_changes: list[WrongChange] = field(default_factory=list)
 
     def __iadd__(self, other: Score) -> Score:
         for f in fields(self):
@@ -156,6 +180,8 @@ class Score:
                         mine[i] += c
             elif f.name == "errors":
                 self.errors.extend(other.errors)
+            elif f.name == "wrong_changes":
+                self.wrong_changes.extend(other.wrong_changes)
             else:
                 setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
         return self
@@ -340,7 +366,7 @@ def score(
         for c in changes:
             if not c.applied:
                 continue
-            verdict = _judge(sample, og, c, ign)
+            verdict = _judge(sample, og, c, ign, s.wrong_changes if errors else None)
             if verdict is not None:
                 counts = s.passes.setdefault(c.pass_name, [0, 0, 0])
                 counts[verdict] += 1
@@ -371,17 +397,40 @@ def _gold_word_range(
     return max(lo, 0), max(hi, lo + 1)
 
 
-def _judge(sample: Sample, og: Aligner, c: Change, ign: Sequence[Region]) -> int | None:
+def _word_left(text: str, i: int, words: int) -> int:
+    """Start of the ``words``-th whitespace-delimited word left of ``i`` (its own is the first)."""
+    stop = max(i - _SCAN, 0)
+    for k in range(words):
+        if k:
+            while i > stop and text[i - 1].isspace():
+                i -= 1
+        while i > stop and not text[i - 1].isspace():
+            i -= 1
+    return i
+
+
+def _word_right(text: str, i: int, words: int) -> int:
+    stop = min(i + _SCAN, len(text))
+    for k in range(words):
+        if k:
+            while i < stop and text[i].isspace():
+                i += 1
+        while i < stop and not text[i].isspace():
+            i += 1
+    return i
+
+
+def _judge(
+    sample: Sample,
+    og: Aligner,
+    c: Change,
+    ign: Sequence[Region],
+    wrong: list[WrongChange] | None = None,
+) -> int | None:
     """0 right, 1 wrong, 2 neutral; None when the change touches an ignored region."""
     ocr = sample.ocr
-    ws = c.start
-    stop = max(c.start - _SCAN, 0)
-    while ws > stop and not ocr[ws - 1].isspace():
-        ws -= 1
-    we = c.end
-    stop = min(c.end + _SCAN, len(ocr))
-    while we < stop and not ocr[we].isspace():
-        we += 1
+    ws = _word_left(ocr, c.start, 2)
+    we = _word_right(ocr, c.end, 2)
     for r in ign:
         if r.start < we and ws < r.end:
             return None
@@ -393,5 +442,11 @@ def _judge(sample: Sample, og: Aligner, c: Change, ign: Sequence[Region]) -> int
     if after < before:
         return 0
     if after > before:
+        if wrong is not None:
+            wrong.append(
+                WrongChange(
+                    sample.name, c.pass_name, c.before, c.after, ocr[ws:we], sample.gold[gs:ge]
+                )
+            )
         return 1
     return 2
