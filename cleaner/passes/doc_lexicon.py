@@ -2,7 +2,7 @@
 
 An opinion repeats its names and terms: a party's name thirty times, a doctrine on every
 page. A rare form within a small OCR distance of such a frequent word is a misreading of
-it: an accent speck ("Grúbbs" when the opinion writes "Grubbs" ten times), a lost inner
+it: an accent speck ("Hollowéll" when the opinion writes "Hollowell" ten times), a lost inner
 capital ("Deshaney" beside "DeShaney"), a confused letter ("Savagc" beside "Savage"). The
 rare form is corrected toward the frequent one when it is itself no dictionary word, the
 frequent word is used >= 3 times and far more often, and the difference is small; the
@@ -38,7 +38,7 @@ from cleaner.types import Edit
 #: Runs of letters (stdlib ``re``, the fastest way to see every word of a document once).
 LETTERS = re.compile(r"[^\W\d_]+")
 #: A word is only edited when it stands free: not glued to a hyphen, digit, bracket (the
-#: brackets pass owns "[tjoxic"), identifier or URL character, nor after a period ("x.com").
+#: brackets pass owns "[djamage"), identifier or URL character, nor after a period ("x.com").
 NOT_BEFORE = frozenset("-‐'’_@/[].")
 NOT_AFTER = frozenset("-‐_@/[]")
 
@@ -101,8 +101,8 @@ MIN_LENGTH = 4
 def fold(word: str) -> str:
     """Lower case without accents: the key under which variants are grouped.
 
-    >>> fold("Grúbbs"), fold("DeShaney")
-    ('grubbs', 'deshaney')
+    >>> fold("Hollowéll"), fold("DeShaney")
+    ('hollowell', 'deshaney')
     """
     if word.isascii():
         return word.lower()

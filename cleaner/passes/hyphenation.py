@@ -38,7 +38,7 @@ from cleaner.types import Edit
 
 #: Runs of letters (stdlib ``re``: ~11 MB/s, the fastest way to see every word once).
 LETTERS = re.compile(r"[^\W\d_]+")
-#: A word of letters broken by in-line hyphens ("Pau-luk", "pre-exist-ing"), matched at
+#: A word of letters broken by in-line hyphens ("Schu-macher", "pre-exist-ing"), matched at
 #: the start of a letter run next to a hyphen (hyphens are found with ``str.find``).
 HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 #: A word broken at a line end: "exam-" newline "ple".
@@ -114,7 +114,7 @@ SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
 
 def _doc_counts(words: Counter[str], compounds: Counter[str]) -> Counter[str]:
     """Lower-cased words of the document; hyphenated forms counted whole ("pre-emption"),
-    their pieces not counted as words ("luk" of "Pau-luk" is no word)."""
+    their pieces not counted as words ("macher" of "Schu-macher" is no word)."""
     counts = words.copy()
     for compound, c in compounds.items():
         counts[compound] += c
@@ -267,10 +267,10 @@ def _split_merged(low: str, judge: _Judge, resources: Resources) -> list[_Split]
 
 
 class Hyphenation(Pass):
-    """Split words (Pau-luk, es-topped) joined; merged words (agreementis) split."""
+    """Split words (Schu-macher, es-topped) joined; merged words (agreementis) split."""
 
     name = "hyphenation"
-    description = "Split words (Pau-luk, es-topped) joined; merged words (agreementis) split."
+    description = "Split words (Schu-macher, es-topped) joined; merged words (agreementis) split."
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if not text:
