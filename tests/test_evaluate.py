@@ -352,3 +352,16 @@ def test_real_gold_edit_lists_validate() -> None:
     for s in samples:
         assert score(s, s.ocr).out_char_dist == score(s, s.ocr).ocr_char_dist
         assert score(s, s.gold).out_char_dist == 0
+
+
+def test_moved_marker_judged_where_it_lands_and_wrong_changes_listed() -> None:
+    ocr, gold = "the judg*290ments, were made", "the judgments, *290 were made"
+    i = ocr.index("*290")
+    moved = Change(i, i + 10, "*290ments,", "ments, *290", "star_pages", "moved", 1.0)
+    j = ocr.index("made")
+    bad = Change(j, j + 4, "made", "mode", "words", "bad", 0.9)
+    out = "the judgments, *290 were mode"
+    s = score(Sample("d", ocr, gold), out, [moved, bad], errors=True)
+    assert s.passes == {"star_pages": [1, 0, 0], "words": [0, 1, 0]}
+    [w] = s.wrong_changes
+    assert (w.pass_name, w.before, w.after, w.window) == ("words", "made", "mode", "were made")
