@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/run.py            # everything (a few minutes on one core)
     .venv/bin/python benchmarks/run.py --quick    # a subset: about half a minute
-    .venv/bin/python benchmarks/run.py --json     # the same figures as JSON
+    .venv/bin/python benchmarks/run.py --json > figures.json     # the figures as JSON
+    .venv/bin/python benchmarks/run.py --from-json figures.json --markdown   # as Markdown
 
 Prints (figures, not pass/fail tests):
 
@@ -16,7 +17,9 @@ Prints (figures, not pass/fail tests):
 4. Growth with document size (1 KB ... 1 MB, built by concatenating opinions): time per KB at
    each size and the ratio largest/smallest (1.0 = linear).
 5. Quality: ``clean eval`` on ICDAR 2017 (eng), BLN600, Overproof and the gold edit lists,
-   with the baselines (symspell-compound on a subset: it runs at a few KB/s).
+   with the baselines (symspell-compound on a subset: it runs at a few KB/s); and the
+   born-digital opinion (clean court-made text: every changed word is damage, shown as
+   "broken").
 
 Data comes from ``$CLEANER_SHARED`` (default ``../shared`` next to the project); parts whose
 data is missing are skipped with a note.
@@ -256,6 +259,29 @@ def quality(shared: Path, *, limit: int | None, compound_limit: int | None) -> d
             c = evaluate(sub, [systems[0]], clean_input=False)[systems[0].name].summary()
             rows[f"cleaner ({len(sub)} docs)"] = c
         out[label] = {"format": fmt, "path": str(path), "systems": rows}
+    born = born_digital(shared)
+    if born:
+        bd = evaluate(born, systems, clean_input=False)
+        out["born-digital opinion (clean text: changes are damage)"] = {
+            "format": "born-digital",
+            "path": str(shared / "corpus" / "born-digital"),
+            "systems": {name: t.summary() for name, t in bd.items()},
+        }
+    return out
+
+
+def born_digital(shared: Path) -> list[Any]:
+    """Court-made opinions (``plain_text`` of CourtListener JSON): OCR = gold = the text."""
+    from cleaner.evaluate.gold import Sample
+
+    out = []
+    for f in sorted((shared / "corpus" / "born-digital").glob("*.json")):
+        try:
+            text = json.loads(f.read_text(encoding="utf-8")).get("plain_text") or ""
+        except (OSError, ValueError):
+            continue
+        if text.strip():
+            out.append(Sample(f.name, text, text))
     return out
 
 
@@ -344,15 +370,110 @@ def format_report(fig: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _pct(x: float | None, signed: bool = False) -> str:
+    if x is None:
+        return "–"
+    return f"{x * 100:+.1f}%" if signed else f"{x * 100:.2f}%"
+
+
+def _f(x: float | None) -> str:
+    return "–" if x is None else f"{x:.1f}"
+
+
+def format_markdown(fig: dict[str, Any]) -> str:
+    """The figures as Markdown tables (for docs/evaluation.md and the README)."""
+    out: list[str] = []
+    q = fig.get("quality") or {}
+    if q:
+        out += [
+            "| gold | system | CER before | CER after | CER red. | WER before | WER after "
+            "| fixed /10k | broken /10k | changes on clean /10k |",
+            "|---|---|---|---|---|---|---|---|---|---|",
+        ]
+        for label, block in q.items():
+            if "skipped" in block:
+                out.append(f"| {label} | skipped: {block['skipped']} |||||||||")
+                continue
+            for name, r in block["systems"].items():
+                docs = (
+                    f" ({r['documents']} docs, {r['gold_words']:,} words)"
+                    if name == "cleaner"
+                    else ""
+                )
+                out.append(
+                    f"| {label}{docs} | {name} | {_pct(r['cer_before'])} | {_pct(r['cer_after'])} "
+                    f"| {_pct(r['cer_reduction'], True)} | {_pct(r['wer_before'])} "
+                    f"| {_pct(r['wer_after'])} | {_f(r['fixed_per_10k'])} "
+                    f"| {_f(r['broken_per_10k'])} | {_f(r['clean_changes_per_10k'])} |"
+                )
+        out += ["", "Per-pass precision of the cleaner (changes right / wrong, scored alone):", ""]
+        out += ["| gold | " + " | ".join(["pass: right/wrong (precision)"]) + " |", "|---|---|"]
+        for label, block in q.items():
+            passes = block.get("systems", {}).get("cleaner", {}).get("passes", {})
+            if passes:
+                cells = ", ".join(
+                    f"{n} {c['right']}/{c['wrong']}"
+                    + ("" if c["precision"] is None else f" ({c['precision'] * 100:.0f}%)")
+                    for n, c in passes.items()
+                )
+                out.append(f"| {label} | {cells} |")
+    tp = fig.get("throughput")
+    if tp:
+        out += [
+            "",
+            f"Speed on {tp['documents']} opinions ({tp['mb']:.2f} MB), one core:",
+            "",
+            "| what | MB/s |",
+            "|---|---|",
+        ]
+        for key, label in (
+            ("read_decode", "read + decode (floor)"),
+            ("regex_words", "`regex` `\\w+` tokenization (floor)"),
+            ("ftfy", "ftfy.fix_text (anchor)"),
+            ("symspell_lookup", "symspellpy unknown-word lookup, memo (anchor)"),
+            ("pipeline", "**cleaner, default pipeline**"),
+        ):
+            v = tp.get(key)
+            out.append(f"| {label} | {'–' if v is None else f'{v:.2f}'} |")
+    ps = fig.get("pass_shares")
+    if ps:
+        out += ["", "| pass | seconds | share |", "|---|---|---|"]
+        for name, v in sorted(ps["passes"].items(), key=lambda kv: -kv[1]["s"]):
+            out.append(f"| {name} | {v['s']:.3f} | {v['share'] * 100:.1f}% |")
+    cs, rss, gr = fig.get("cold_start"), fig.get("rss"), fig.get("growth")
+    if cs or rss or gr:
+        out += ["", "| figure | value | aim |", "|---|---|---|"]
+    if cs:
+        out.append(
+            f"| cold start, `python -m cleaner` on a {cs.get('bytes', 0):,}-byte opinion "
+            f"| {cs['median_s']:.2f} s (python alone {cs['python_alone_s']:.2f} s) | < 0.5 s |"
+        )
+    if rss:
+        out.append(f"| peak RSS cleaning the corpus | {rss['peak_rss_mb']:.0f} MB | < 200 MB |")
+    if gr and gr.get("sizes"):
+        cells = ", ".join(f"{r['bytes'] / 1000:,.0f} KB: {r['ms_per_kb']:.2f}" for r in gr["sizes"])
+        out.append(
+            f"| time per KB by document size (ms) | {cells}; ratio "
+            f"{gr['ratio_largest_smallest']:.2f} | 1.0 (linear) |"
+        )
+    return "\n".join(out)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="benchmarks/run.py", description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="a subset: about half a minute")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    ap.add_argument("--from-json", metavar="FILE", help="format figures saved with --json")
     ap.add_argument("--corpus", metavar="DIR", help="opinion text folder (default: shared)")
     ap.add_argument("--no-quality", action="store_true", help="speed figures only")
     ap.add_argument("--no-speed", action="store_true", help="quality figures only")
     ap.add_argument("--limit", type=int, default=None, help="documents per quality set")
     args = ap.parse_args(argv)
+    if args.from_json:
+        saved = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
+        print(format_markdown(saved) if args.markdown else format_report(saved))
+        return 0
     shared = shared_dir()
     corpus = Path(args.corpus) if args.corpus else shared / "corpus" / "text"
     paths = corpus_paths(corpus, 40 if args.quick else None)
@@ -373,7 +494,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         limit = args.limit or (20 if args.quick else None)
         fig["quality"] = quality(shared, limit=limit, compound_limit=10 if args.quick else 60)
     fig["max_rss_mb_this_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps(fig, indent=2) if args.json else format_report(fig))
+    if args.json:
+        print(json.dumps(fig, indent=2))
+    else:
+        print(format_markdown(fig) if args.markdown else format_report(fig))
     return 0
 
 

@@ -50,6 +50,8 @@ def test_speed_figures_and_report(tmp_path: Path) -> None:
     }
     text = bench.format_report(fig)
     assert "Throughput" in text and "Growth" in text and "skipped: no data" in text
+    md = bench.format_markdown(fig)
+    assert "| **cleaner, default pipeline** |" in md and "skipped: no data" in md
 
 
 def test_timed_run_matches_pipeline() -> None:
