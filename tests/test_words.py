@@ -33,6 +33,9 @@ WORDS = Cleaner(passes=("words",))
         ("the jurisdietion of", "the jurisdiction of"),
         ("with cbarges against", "with charges against"),
         ("his desk was loeat[ed].", "his desk was locat[ed]."),
+        ("the LABoulR party", "the LABOUR party"),  # garbled, not a name
+        ("On Morday last", "On Monday last"),
+        ("the Witn6ss said", "the Witness said"),
     ],
 )
 def test_fixes(before: str, after: str) -> None:
@@ -54,6 +57,10 @@ def test_fixes(before: str, after: str) -> None:
         "res judicata and certiorari and arguendo",  # Latin
         "a well-known pre-existing rule",  # compounds
         "see http://example.com and a@b.org",
+        "McNeill and DeCoursey and McCarroll testified",  # names with inner capitals
+        "the consti\u00adtution and the pre-\nsumption",  # fragments of split words
+        "the unrea*1128sonable risk",  # a star-page marker inside a word
+        "the agreementis void",  # merged words are the split pass's business
         "",
     ],
 )

@@ -30,6 +30,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import regex
@@ -53,6 +54,8 @@ QUOTED = regex.compile(r"“[^”\n]{0,3000}”|\"[^\"\n]{0,3000}\"")
 #: Characters that join a token to a larger unit: hyphens (also soft and non-breaking),
 #: invisible joiners, the "¬" of line-end splits, URL and e-mail punctuation.
 JOINERS = frozenset("*-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@#&_")
+#: Names with an inner capital ("DeShaney", "McNeill", "LaFave"): not garbled tokens.
+CAMEL_NAME = regex.compile(r"\p{Lu}\p{Ll}{1,2}\p{Lu}\p{Ll}+(?:['’]s)?")
 #: Ordinals and number-letter forms that are not OCR errors ("1st", "2d", "3rd", "10th").
 ORDINAL = regex.compile(r"\d+(?:st|nd|rd|th|d|s|n)", regex.IGNORECASE)
 #: Digits OCR makes of letters.
@@ -167,7 +170,9 @@ _SENTENCE_END = frozenset('.!?“"(\n')
 
 _APPLY_COST = 0.6  # most a correction may cost and still be applied
 _QUOTE_COST = 0.35  # ... inside a quotation
-_NAME_COST = 0.35  # ... on a capitalized word mid-sentence
+_NAME_COST = 0.35  # ... on a capitalized word (a possible name) toward a very common word
+_NAME_COST_COMMON = 0.7  # ... toward one of the commonest words (5+ letters)
+_NAME_FREQUENCY = 50_000_000
 _MARGIN = 0.3  # score lead over the runner-up
 _DISTANT_COST = 2.0  # most two generic edits may cost and be suggested (long tokens only)
 _DISTANT_APPLY = 1.3  # ... and be applied
@@ -195,13 +200,20 @@ def _strip_specks(word: str) -> str:
 
 
 def _shape(token: str, after: str, sentence_start: bool) -> str:
-    """``after`` in the case pattern of ``token``."""
+    """``after`` in the case pattern of ``token`` (mostly capitals -> all capitals).
+
+    >>> _shape("LABoulR", "labour", False), _shape("tGamble", "gamble", False)
+    ('LABOUR', 'Gamble')
+    """
     letters = [c for c in token if c.isalpha()]
     if not letters:
         return after
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    n_upper = sum(c.isupper() for c in letters)
+    if len(letters) > 1 and n_upper * 2 > len(letters):
         return after.upper()
     first = token[0]
+    if len(token) > 1 and first.islower() and token[1].isupper() and after == token[1:].lower():
+        return after[:1].upper() + after[1:]  # a noise letter before a capital
     if first.isupper() or (not first.isalpha() and sentence_start):
         return after[:1].upper() + after[1:]
     return after
@@ -392,8 +404,14 @@ class NonWords(Pass):
         while j >= 0 and text[j] in " \t[":
             j -= 1
         sentence_start = j < 0 or text[j] in _SENTENCE_END or text[j] in "”’'"
-        capitalized = bare[:1].isupper() and not upper
-        mixed = any(c.isupper() for c in bare[1:]) and not upper
+        # a garbled token (a capital after a small letter, a digit among letters) is no
+        # name: "LABoulR", "tGamble", "Witn6ss" get the rules of lower-case words
+        garbled = has_digit or (
+            any(x.islower() and y.isupper() for x, y in pairwise(bare))
+            and not CAMEL_NAME.fullmatch(bare)
+        )
+        capitalized = bare[:1].isupper() and not upper and not garbled
+        upper = upper and not garbled
         caption = _near_v(text, start, end)
         quoted = quotes.overlaps(start, end)
         accent = v.reason.startswith("accent")
@@ -403,22 +421,28 @@ class NonWords(Pass):
             # an accented capitalized word: only when the plain form is a common word and
             # the document does not spell it this way again
             strong = (v.common or not (capitalized or upper)) and exact[bare] <= 1
-        if capitalized and not accent and not mixed:
-            # a capitalized unknown word is most often a name ("Husted", "Dutton"): only the
-            # cheapest confusions toward a very common word, keeping the capital letter
+        elif capitalized or upper:
+            # a capitalized unknown word is most often a name ("Husted", "Dutton"): only
+            # confusions toward a very common word, keeping the first letter, once in the
+            # document; the cheaper the confusion, the less common the word may be
             strong = (
-                strong
-                and v.cost <= _NAME_COST
-                and v.frequency >= _VERY_COMMON
+                v.margin >= _MARGIN
                 and exact[bare] <= 1
                 and v.word[:1] == w[:1]
+                and (
+                    (v.cost <= _NAME_COST and v.frequency >= _VERY_COMMON)
+                    or (
+                        v.cost <= _NAME_COST_COMMON
+                        and v.frequency >= _NAME_FREQUENCY
+                        and v.margin >= 0.5
+                        and len(bare) >= 5
+                    )
+                )
             )
-            if caption or (not sentence_start and not strong):
+            if caption or (capitalized and not sentence_start and not strong):
                 return None
         if quoted and not accent:
             strong = strong and v.cost <= _QUOTE_COST
-        if upper:
-            strong = strong and v.cost <= _NAME_COST
         if len(bare) <= 2 and not (v.word in SHORT_WORDS and v.cost <= 0.45):
             strong = False  # two letters are too little evidence, except for "bn" -> "on"
         weak_limit = _DISTANT_COST if len(bare) >= 8 else _APPLY_COST
@@ -466,10 +490,11 @@ def _strong(v: _Verdict, in_doc: bool, length: int, capital: bool) -> bool:
     if v.cost <= _APPLY_COST:
         return v.common or in_doc
     if v.cost <= 1.0:
+        lead = 0.3 if v.frequency >= _NAME_FREQUENCY else 0.5
         return (
             not capital
             and length >= 4
-            and v.margin >= 0.5
+            and v.margin >= lead
             and (v.frequency >= _VERY_COMMON or (in_doc and v.common))
         )
     if v.cost <= _DISTANT_APPLY:
