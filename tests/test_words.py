@@ -168,3 +168,50 @@ def test_corpus_sample_counts() -> None:
         words += len(text.split())
     # OCR'd opinions have some non-words, but a cleaner that rewrites 1 in 100 is broken
     assert applied * 100 < words
+
+
+@pytest.mark.parametrize("name", ["words", "brackets", "real_words", "case_names"])
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "\ud800",
+                "\udfff",
+                "piold",
+                "[0]nly",
+                "hot",
+                "itself",
+                "does",
+                " ",
+                "Deshaney",
+                "DeShaney",
+                ", 489 U.S. 189",
+                "\u00ad",
+                "*1127",
+                "é",
+            ]
+        ),
+        max_size=20,
+    )
+)
+def test_lone_surrogates_never_raise(name: str, parts: list[str]) -> None:
+    c = CLEANERS[name]
+    r = c.clean("".join(parts))
+    check_result(r)
+    check_idempotent(c, r)
+
+
+CLEANERS = {n: Cleaner(passes=(n,)) for n in ("words", "brackets", "real_words", "case_names")}
+
+
+@pytest.mark.parametrize(
+    ("text", "applied"),
+    [
+        ("he said “the piold was there”", True),  # the cheapest confusion, even quoted
+        ("he said “in that vear it was”", False),  # a quotation needs strong evidence
+    ],
+)
+def test_quotations_need_strong_evidence(text: str, applied: bool) -> None:
+    r = WORDS.clean(text)
+    assert bool(r.applied_changes) == applied, r.changes
