@@ -264,7 +264,8 @@ def test_reports(serial: tuple[Path, Summary], cleaner: Cleaner) -> None:
         "casebody.opinions[1].text",
     ]
     assert by[("cap/cases.jsonl", "line 2")]["id"] == 9001
-    assert ("pq/opinions.parquet", "row 5") in by
+    assert by[("pq/opinions.parquet", "row 5")]["id"] == 5
+    assert by[("pq/opinions.parquet", "row 70")]["id"] == 1000  # row group 2
     assert summary.stats.changed == sum(r["changed"] for r in reports)
 
 
@@ -443,6 +444,16 @@ def test_cli_subprocess(tmp_path: Path, corpus: Path, serial: tuple[Path, Summar
         timeout=60,
     )
     assert p.returncode == 3 and "no such file" in p.stderr
+
+
+def test_out_inside_the_input(tmp_path: Path, cleaner: Cleaner) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(OCR[0])
+    for _ in range(2):  # the second run must not read the first run's outputs
+        s = batch([d], d / "clean", reports=str(d / "reports"))
+        assert s.stats.docs == 1
+    assert (d / "clean" / "a.txt").read_text() == clean_text(cleaner, OCR[0])
 
 
 def test_in_place(tmp_path: Path, cleaner: Cleaner) -> None:

@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cleaner import Cleaner
-from cleaner.batch.xmlbody import XmlError, clean_xml, extract_text
+from cleaner.batch.xmlbody import XmlError, clean_xml, escape, extract_text
 from cleaner.types import Change, Result, replay
 from tests.conftest import SHARED, needs_shared
 
@@ -168,3 +170,30 @@ def test_real_pipeline_keeps_markup() -> None:
         assert extract_text(out.xml) == out.text
         if not out.skipped:
             assert out.text == cleaner.clean(out.original_text).text
+
+
+# characters allowed in XML 1.0 text (no controls but tab/newline, no surrogates, no FFFE/FFFF)
+XML_CHARS = st.characters(
+    blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"
+) | st.sampled_from("\n\t -*[]().,;:'\"\u00ad\u25a0")
+WORDS = st.text(XML_CHARS, max_size=40)
+PIECE = st.one_of(
+    WORDS.map(escape),
+    WORDS.map(lambda w: f"<em>{escape(w)}</em>"),
+    st.integers(1, 999).map(lambda n: f'<page-number label="{n}">*{n}</page-number>'),
+    st.integers(1, 9).map(lambda n: f"<footnotemark>{n}</footnotemark>"),
+)
+PARAS = st.lists(st.lists(PIECE, max_size=6).map("".join), min_size=1, max_size=4)
+
+_REAL = Cleaner()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(PARAS)
+def test_property_markup_survives_the_real_pipeline(paras: list[str]) -> None:
+    xml = body("".join(f"<p>{p}</p>" for p in paras))
+    out = clean_xml(xml, _REAL)
+    assert _TAGS.findall(out.xml) == _TAGS.findall(xml)
+    assert extract_text(out.xml) == out.text
+    frozen = re.findall(r"<(page-number|footnotemark)[^>]*>([^<]*)<", xml)
+    assert re.findall(r"<(page-number|footnotemark)[^>]*>([^<]*)<", out.xml) == frozen

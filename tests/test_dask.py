@@ -25,7 +25,7 @@ def cluster() -> Iterator[Any]:
     distributed = pytest.importorskip("distributed")
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as c,
         distributed.Client(c) as client,
     ):
@@ -64,6 +64,25 @@ def test_batch_on_a_cluster_equals_local(cluster: Any, tmp_path: Path) -> None:
     assert remote.stats.to_dict() == local.stats.to_dict()
 
 
+def test_engine_dask_starts_its_own_cluster(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    for i, t in enumerate(OCR):
+        (tmp_path / "in" / f"{i}.txt").write_text(t)
+    s = run(
+        BatchOptions(
+            paths=[str(tmp_path / "in")],
+            config=Config(),
+            out=str(tmp_path / "o"),
+            engine="dask",
+            jobs=2,
+        )
+    )
+    assert s.exit_code == 0 and s.workers == 2
+    cleaner = Cleaner()
+    for i, t in enumerate(OCR):
+        assert (tmp_path / "o" / f"{i}.txt").read_text() == cleaner.clean(t).text
+
+
 def test_clean_bag(cluster: Any) -> None:
     import dask.bag as db
 
@@ -71,7 +90,7 @@ def test_clean_bag(cluster: Any) -> None:
 
     _ = cluster  # its Client is the default one: compute() runs there
     texts = OCR * 5
-    bag = db.from_sequence(texts, npartitions=4)
+    bag = db.from_sequence(texts, npartitions=4)  # type: ignore[no-untyped-call]
     cleaner = Cleaner()
     assert clean_bag(bag).compute() == [cleaner.clean(t).text for t in texts]
     dicts = clean_bag(bag, output="dict").compute()
@@ -79,7 +98,7 @@ def test_clean_bag(cluster: Any) -> None:
     skipped = clean_bag(bag, skip=("quotes",)).compute()
     assert skipped == [Cleaner(skip=("quotes",)).clean(t).text for t in texts]
     with pytest.raises(ValueError):
-        clean_bag(bag, output="html")
+        clean_bag(bag, output="html")  # type: ignore[arg-type]
 
 
 def test_clean_dataframe(cluster: Any) -> None:
@@ -89,7 +108,7 @@ def test_clean_dataframe(cluster: Any) -> None:
     from cleaner.dask import clean_dataframe
 
     pdf = pd.DataFrame({"id": range(8), "text": [*OCR, None, *OCR[:3]]})
-    ddf = dd.from_pandas(pdf, npartitions=3)
+    ddf = dd.from_pandas(pdf, npartitions=3)  # type: ignore[no-untyped-call]
     got = clean_dataframe(ddf, "text", report_column="report").compute()
     cleaner = Cleaner()
     want = [None if t is None else cleaner.clean(t).text for t in pdf["text"]]

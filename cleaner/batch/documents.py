@@ -309,11 +309,15 @@ def clean_text_bytes(
     return decoded.encode(new)
 
 
-def clean_plain(value: str | None, cleaner: Cleaner, out: Outcome, column: str) -> str | None:
+def clean_plain(
+    value: str | None, cleaner: Cleaner, out: Outcome, column: str, doc_id: Any = None
+) -> str | None:
     """One Parquet cell (None stays None)."""
+    if doc_id is not None and not isinstance(doc_id, (str, int)):
+        doc_id = str(doc_id)
     if value is None:
-        out.report = report_line(out, None, [])
+        out.report = report_line(out, doc_id, [])
         return None
     new, part = clean_text_value(value, column, False, cleaner, out)
-    out.report = report_line(out, None, [part])
+    out.report = report_line(out, doc_id, [part])
     return new

@@ -115,7 +115,7 @@ class DaskEngine:
                     n_workers=workers,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",
                 )
             self.client = Client(self.cluster)  # type: ignore[no-untyped-call]
         self.client.register_plugin(CleanerPlugin(opts.config), name="cleaner")

@@ -548,6 +548,7 @@ class Batch:
                 table = pf.read_row_group(g)
                 tables[g] = table
                 values = table.column(idx).to_pylist()
+                ids = table.column("id").to_pylist() if "id" in schema.names else None
                 if not values:
                     yield CellsTask(src.rel, row, column, (), g)
                 i = 0
@@ -556,7 +557,14 @@ class Batch:
                     while j < len(values) and j - i < LINES_PER_TASK and size < BYTES_PER_TASK:
                         size += len(values[j] or "")
                         j += 1
-                    yield CellsTask(src.rel, row + i, column, tuple(values[i:j]), g)
+                    yield CellsTask(
+                        src.rel,
+                        row + i,
+                        column,
+                        tuple(values[i:j]),
+                        g,
+                        tuple(ids[i:j]) if ids is not None else None,
+                    )
                     i = j
                 row += len(values)
 

@@ -87,6 +87,7 @@ class CellsTask:
     column: str
     values: tuple[str | None, ...]
     group: int = 0  # the row group
+    ids: tuple[object, ...] | None = None  # the "id" column, for the reports
 
 
 Task = FilesTask | LinesTask | CellsTask
@@ -178,7 +179,8 @@ def _cells(task: CellsTask, opts: Options, cleaner: Cleaner) -> TaskResult:
         out = Outcome(task.source, f"row {task.first + i}")
         out.nbytes = len(v.encode("utf-8", "surrogatepass")) if v else 0
         try:
-            values.append(clean_plain(v, cleaner, out, task.column))
+            doc_id = task.ids[i] if task.ids is not None else None
+            values.append(clean_plain(v, cleaner, out, task.column, doc_id))
         except Exception as e:
             out.ok, out.reason = False, _internal(e)
             out.report, out.changed = None, False
