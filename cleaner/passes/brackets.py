@@ -1,11 +1,11 @@
-"""Misread alteration brackets: '[0]nly' -> '[O]nly', '[tjoxic' -> '[t]oxic'.
+"""Misread alteration brackets: '[0]nly' -> '[O]nly', '[cjourt' -> '[c]ourt'.
 
 Courts mark their alterations of a quotation with square brackets ("[O]nly", "the[ ]",
 "assist[ed]"). OCR misreads them in three ways, each repaired only when a dictionary
 confirms the word the repair produces:
 
 * a digit for the altered letter: "[0]nly" -> "[O]nly", "[1]t" -> "[I]t";
-* the closing bracket read as a letter ("j", "l", "1", "I", "|"): "[tjoxic" -> "[t]oxic";
+* the closing bracket read as a letter ("j", "l", "1", "I", "|"): "[cjourt" -> "[c]ourt";
 * one bracket lost: "“[Liability" -> "“[L]iability" (the altered capital),
   "“channels]”" -> "“channel[s]”", "assisted]" -> "assist[ed]" (a suffix alteration).
 
@@ -13,8 +13,8 @@ Well-formed alterations are never touched: "create[ ]", "funnel[ed]", "[a]", "[W
 "[sic]", "[footnote omitted]", and a bracket that closes a multi-word alteration.
 
 >>> from cleaner import clean
->>> clean("“[0]nly the most” and “[tjoxic mold” and “[Liability for”", passes=("brackets",)).text
-'“[O]nly the most” and “[t]oxic mold” and “[L]iability for”'
+>>> clean("“[0]nly the most” and “[cjourt held” and “[Liability for”", passes=("brackets",)).text
+'“[O]nly the most” and “[c]ourt held” and “[L]iability for”'
 >>> clean("the proper “channels]” and “assisted] him”", passes=("brackets",)).text
 'the proper “channel[s]” and “assist[ed] him”'
 >>> clean("create[ ] and funnel[ed] and [sic] and [W]e", passes=("brackets",)).text
@@ -33,7 +33,7 @@ from cleaner.types import Edit
 
 #: A digit inside alteration brackets, before the rest of a word: "[0]nly".
 DIGIT_LETTER = regex.compile(r"\[([0158])\](\p{Ll}+)")
-#: An opening bracket whose closing bracket was read as a letter: "[tjoxic".
+#: An opening bracket whose closing bracket was read as a letter: "[cjourt".
 LOST_CLOSE_AS_LETTER = regex.compile(r"\[(\p{L})([jJlI1|])(\p{Ll}{2,})(?![\p{L}\]])")
 #: An opening bracket with no closing one in its word: "[Liability".
 LOST_CLOSE = regex.compile(r"\[(\p{Lu})(\p{Ll}{2,})(?![\p{L}\]\[])")
@@ -48,10 +48,10 @@ _REACH = 200
 
 
 class Brackets(Pass):
-    """Misread alteration brackets: '[0]nly' -> '[O]nly', '[tjoxic' -> '[t]oxic'."""
+    """Misread alteration brackets: '[0]nly' -> '[O]nly', '[cjourt' -> '[c]ourt'."""
 
     name = "brackets"
-    description = "Misread alteration brackets: '[0]nly' -> '[O]nly', '[tjoxic' -> '[t]oxic'."
+    description = "Misread alteration brackets: '[0]nly' -> '[O]nly', '[cjourt' -> '[c]ourt'."
 
     def _known(self, word: str) -> bool:
         r = self.resources

@@ -17,8 +17,8 @@ are kept: loanwords ("café", "résumé"), names whose plain form is no common w
 and any spelling the document uses more than once.
 
 >>> from cleaner import clean
->>> clean("the immunily of the Cóurt is bn the lawn").text
-'the immunity of the Court is on the lawn'
+>>> clean("the liabilily of the Cóurt is bn the lawn").text
+'the liability of the Court is on the lawn'
 >>> clean("the defence did shew the connexion; Peña ordered a café").text
 'the defence did shew the connexion; Peña ordered a café'
 """
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from cleaner.config import Config
     from cleaner.resources import Resources
 
-#: A word token: letters and digits, with alteration brackets inside ("loeat[ed]") and an
+#: A word token: letters and digits, with alteration brackets inside ("proteet[ed]") and an
 #: apostrophe tail ("court's").
 TOKEN = re.compile(
     r"(?:\[[^\W\d_]{1,12}\])?[^\W_]+(?:\[[^\W\d_]{1,12}\][^\W_]*)*(?:['’][^\W\d_]+)*"
@@ -526,7 +526,7 @@ def _near_v(text: str, start: int, end: int) -> bool:
 
 
 def _bracketed_edit(tok: str, start: int, after: str, v: _Verdict, strong: bool) -> Edit | None:
-    """An edit of a word with alteration brackets ("loeat[ed]"): the bracketed letters stay."""
+    """An edit of a word with alteration brackets ("proteet[ed]"): the bracketed letters stay."""
     bare = tok.replace("[", "").replace("]", "")
     p = 0
     while p < min(len(bare), len(after)) and bare[p] == after[p]:
