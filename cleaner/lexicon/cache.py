@@ -21,7 +21,7 @@ from typing import TypeVar
 T = TypeVar("T")
 
 #: Bump when a cached structure's class or layout changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def cache_dir() -> Path:
@@ -59,7 +59,12 @@ def cached(name: str, sources: Sequence[Path], build: Callable[[], T]) -> T:
     finally:
         if was_enabled:
             gc.enable()
-    value = build()
+    gc.disable()
+    try:
+        value = build()
+    finally:
+        if was_enabled:
+            gc.enable()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob(f"{name}-*.pickle"):

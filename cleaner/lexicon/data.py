@@ -8,6 +8,7 @@ missing file gives an empty list, so the character-level passes work without any
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from importlib import resources as importlib_resources
 from pathlib import Path
 
@@ -76,8 +77,7 @@ def load_corpus_words() -> WordList:
     return _wordlist(CORPUS_WORDS_FILE)
 
 
-def _read_bigram_lines(path: Path, sep: str | None) -> list[tuple[tuple[str, str], int]]:
-    pairs: list[tuple[tuple[str, str], int]] = []
+def _read_bigram_lines(path: Path, sep: str | None) -> Iterator[tuple[tuple[str, str], int]]:
     with path.open(encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip() or line.startswith("#"):
@@ -91,10 +91,10 @@ def _read_bigram_lines(path: Path, sep: str | None) -> list[tuple[tuple[str, str
             try:
                 if len(words) != 2 or not rest:
                     raise ValueError
-                pairs.append(((words[0], words[1]), int(rest[0])))
+                count = int(rest[0])
             except ValueError:
                 raise ValueError(f"{path}:{n}: expected 'word word count', got {line!r}") from None
-    return pairs
+            yield (words[0], words[1]), count
 
 
 def load_bigrams() -> BigramCounts:
