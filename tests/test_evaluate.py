@@ -365,3 +365,11 @@ def test_moved_marker_judged_where_it_lands_and_wrong_changes_listed() -> None:
     assert s.passes == {"star_pages": [1, 0, 0], "words": [0, 1, 0]}
     [w] = s.wrong_changes
     assert (w.pass_name, w.before, w.after, w.window) == ("words", "made", "mode", "were made")
+
+
+def test_icdar_gold_hyphen_sites_accept_both_readings() -> None:
+    line = "the infor- mation was well- known"
+    [s] = parse_icdar(f"[OCR_toInput] {line}\n[OCR_aligned] {line}\n[ GS_aligned] {line}\n", "h")
+    for out in (line, "the information was well- known", "the infor-mation was well-known"):
+        assert score(s, out).out_char_dist == 0, out
+    assert score(s, "the infor mation was well- known").out_char_dist == 1

@@ -13,7 +13,8 @@ Formats and the choices made for each (see docs/evaluation.md):
   joined by newlines.
 - ``overproof``: ``allArticles.txt``-style files: a ``*$*OVERPROOF*$*`` header per article,
   then lines ``ocr||@@||gold||@@||machine`` (the machine column is ignored). The gold keeps the
-  paper's line-end hyphens; see :func:`overproof_normalizer` for how that is scored.
+  paper's line-end hyphens; see :func:`hyphen_site_normalizer` for how that is scored (the
+  same rule serves ICDAR and BLN600, whose gold keeps them as ``infor- mation``).
 - ``pairs``: a folder of ``NAME.ocr.txt`` + ``NAME.gold.txt``.
 - ``edits``: gold edit lists over the opinion corpus, :mod:`cleaner.evaluate.edits`.
 
@@ -174,7 +175,7 @@ def _icdar_piece(oal: str, gal: str, name: str) -> Sample:
             regions.append(Region(last.start, o_at[e], last.gstart, g_at[e], "#"))
         else:
             regions.append(Region(o_at[s], o_at[e], g_at[s], g_at[e], "#"))
-    return Sample(name, ocr, gold, tuple(regions))
+    return Sample(name, ocr, gold, tuple(regions), normalizer=hyphen_site_normalizer(gold))
 
 
 def read_icdar(path: Path) -> list[Sample]:
@@ -211,7 +212,8 @@ def parse_bln600_article(text: str, name: str) -> Sample:
         )
     if not ocr:
         raise EvalError(f"{name}: no 'OCR Text:' / 'Ground Truth:' blocks")
-    return Sample(name, "\n".join(ocr), "\n".join(gold))
+    g = "\n".join(gold)
+    return Sample(name, "\n".join(ocr), g, normalizer=hyphen_site_normalizer(g))
 
 
 def read_bln600_csv(path: Path) -> list[Sample]:
@@ -225,7 +227,11 @@ def read_bln600_csv(path: Path) -> list[Sample]:
             o, g = docs.setdefault(row["Sample ID"], ([], []))
             o.append(row["OCR Text"].strip())
             g.append(row["Ground Truth"].strip())
-    return [Sample(k, "\n".join(o), "\n".join(g)) for k, (o, g) in docs.items()]
+    out = []
+    for k, (o, g) in docs.items():
+        gold = "\n".join(g)
+        out.append(Sample(k, "\n".join(o), gold, normalizer=hyphen_site_normalizer(gold)))
+    return out
 
 
 def read_bln600(path: Path) -> list[Sample]:
@@ -240,30 +246,38 @@ def read_bln600(path: Path) -> list[Sample]:
 
 
 # -- Overproof --------------------------------------------------------------------------------
-_HYPHEN_SITE = re.compile(r"(\w+)-[ \t]*\n\s*(\w+)")
-_HYPHENATED = re.compile(r"(\w+)-([ \t]*\n\s*)?(\w+)")
+_HY = "-\u2010\u00ac\u00ad"  # hyphen-minus, hyphen, not sign (old prints), soft hyphen
+_HYPHEN_SITE = re.compile(rf"(\w+)[{_HY}]([ \t]*\n[ \t]*|[ \t]+)(\w+)")
+_HYPHENATED = re.compile(rf"(\w+)[{_HY}]([ \t]*\n[ \t]*|[ \t]+)?(\w+)")
 
 
-def overproof_normalizer(gold: str) -> Callable[[str], str]:
-    """The comparison for Overproof, whose gold keeps the paper's line-end hyphens.
+def hyphen_site_normalizer(gold: str) -> Callable[[str], str]:
+    """The comparison for gold that keeps the print's line-end hyphens (Overproof, ICDAR, BLN600).
 
-    The gold cannot say whether ``Thorns-|hope`` was a line-break hyphen (``Thornshope``) or
-    a real compound (``Police-court``). So at every place where the GOLD breaks a word with a
-    line-end hyphen, both readings count as right: in all three texts (OCR, gold, output)
-    a word hyphenated across a line end is joined without its hyphen, and a same-line
-    ``X-Y`` whose joined form is one of the gold's sites is joined too. Everywhere else
-    hyphens are compared as written.
+    Such gold writes ``Thorns-`` at a line end and ``hope`` on the next line (ICDAR and
+    BLN600, whose lines were joined, write ``infor- mation``). It cannot say whether the hyphen
+    was a line break (``Thornshope``) or a real compound (``Police-court``), so scoring either
+    reading as wrong would be dishonest. At every such *site* of the gold both readings count
+    as right: in all three texts (OCR, gold, output) a word hyphenated across a line end is
+    joined without its hyphen, and ``X-Y`` or ``X- Y`` whose joined form is one of the gold's
+    sites is joined too. Everywhere else hyphens are compared as written.
 
-    >>> n = overproof_normalizer("parish of Thorns-\\nhope, near")
+    >>> n = hyphen_site_normalizer("parish of Thorns-\\nhope, near")
     >>> n("parish of Thorns-\\nhope, near"), n("parish of Thornshope, near")
     ('parish of Thornshope, near', 'parish of Thornshope, near')
     >>> n("parish of Thorns-hope, near"), n("a well-known")
     ('parish of Thornshope, near', 'a well-known')
+    >>> m = hyphen_site_normalizer("the infor- mation")
+    >>> m("the information"), m("the infor-mation"), m("a well- known")
+    ('the information', 'the information', 'a well- known')
     """
-    sites = frozenset((m.group(1) + m.group(2)).lower() for m in _HYPHEN_SITE.finditer(gold))
+    sites = frozenset((m.group(1) + m.group(3)).lower() for m in _HYPHEN_SITE.finditer(gold))
+    if not sites:
+        return normalize
 
     def join(m: re.Match[str]) -> str:
-        if m.group(2) is not None or (m.group(1) + m.group(3)).lower() in sites:
+        gap = m.group(2)
+        if (gap is not None and "\n" in gap) or (m.group(1) + m.group(3)).lower() in sites:
             return m.group(1) + m.group(3)
         return m.group(0)
 
@@ -271,6 +285,10 @@ def overproof_normalizer(gold: str) -> Callable[[str], str]:
         return normalize(_HYPHENATED.sub(join, text))
 
     return norm
+
+
+#: The name this normalizer had first; Overproof is where the problem is plainest.
+overproof_normalizer = hyphen_site_normalizer
 
 
 def parse_overproof(text: str, name: str) -> list[Sample]:
@@ -282,7 +300,7 @@ def parse_overproof(text: str, name: str) -> list[Sample]:
     def flush() -> None:
         if header is not None and ocr:
             g = "\n".join(gold)
-            samples.append(Sample(header, "\n".join(ocr), g, normalizer=overproof_normalizer(g)))
+            samples.append(Sample(header, "\n".join(ocr), g, normalizer=hyphen_site_normalizer(g)))
 
     for n, line in enumerate(text.split("\n"), 1):
         if line.startswith("*$*OVERPROOF*$*"):
