@@ -73,6 +73,27 @@ POSITIVES = [
     ("Greenwood & Co., and. Fraley answered.", "Greenwood & Co., and Fraley answered."),
     ("block thirty. two in the city", "block thirty two in the city"),
     ("free of risks of harm .”Id. at 129.", "free of risks of harm.”Id. at 129."),
+    ("toward the purchase of a house.. On appeal", "toward the purchase of a house. On appeal"),
+    ("April 5th, 1856..\nG. W. Chatten", "April 5th, 1856.\nG. W. Chatten"),
+    ("to Mrs. Keith. The. evidence adduced", "to Mrs. Keith. The evidence adduced"),
+    ("is yet in its nature a. criminal proceeding", "is yet in its nature a criminal proceeding"),
+    ("an agreement to pay ten per cent, interest", "an agreement to pay ten per cent. interest"),
+    ("by sections 57, ch. 52 Dig.', nor does it", "by sections 57, ch. 52 Dig., nor does it"),
+    ("entered into before the c.ourt or officer", "entered into before the court or officer"),
+    ("“if three or more persons.assemble together", "“if three or more persons assemble together"),
+    ("1 Ark. 275; Berry.vs. Linton, Ib. 252", "1 Ark. 275; Berry vs. Linton, Ib. 252"),
+    (
+        "the unlawful act for -which they had assembled",
+        "the unlawful act for which they had assembled",
+    ),
+    ("the promise must be in- writing, signed", "the promise must be in writing, signed"),
+    ("Not in the constitution;. not in any statute", "Not in the constitution; not in any statute"),
+    (
+        "But if, as an “agreement,”, it was ever binding",
+        "But if, as an “agreement,” it was ever binding",
+    ),
+    ("jurisdiction to harass a' debtor of a debtor", "jurisdiction to harass a debtor of a debtor"),
+    ("2 years, 6 months, .and 10 days", "2 years, 6 months, and 10 days"),
 ]
 
 NEGATIVES = [
@@ -93,6 +114,13 @@ NEGATIVES = [
     "out-of-pocket, right-of-way, up-to-date, not-for-profit, case-by-case",
     "",
     "a",
+    "wait... what . . . and etc. and. . . then",
+    "ten per cent, and the rest; five per cent, which is due",
+    "Const. U. S.and secs.; just as much a.part of it; see example.com",
+    "judgment n.o.v. on the verdict; i.e, the rule",
+    "the priorities are:\na. impute income; Subpart a. of this statute",
+    "pre- and post-trial; in- and out-patients",
+    "he said 'it is so.', and left",  # a quotation closes between the period and the comma
 ]
 
 

@@ -88,19 +88,23 @@ _WORD = r"[^\W\d_]+"
 #: (A lower-case word before a lower-case one, or a strict no-end word before any word.)
 PERIOD_AFTER = regex.compile(
     r"\.(?=[ ]\p{L})(?|(?<=(?<![\w.'’-])(\p{Ll}+)\.)(?=[ ](\p{Ll}[\p{L}'’-]*))"
-    r"|(?<=(?<![\w.'’-])(" + "|".join(sorted(NO_END_STRICT)) + r")\.)(?=[ ](\p{L}[\p{L}'’-]*)))"
+    r"|(?<=(?<![\w.'’-])(" + "|".join(sorted(NO_END_STRICT)) + r")\.)(?=[ ](\p{L}[\p{L}'’-]*))"
+    r"|(?<=(?<![\w.'’-])("
+    + "|".join(sorted(w.capitalize() for w in NO_END_STRICT))
+    + r")\.)(?=[ ](\p{Ll}[\p{L}'’-]*)))"
 )
 #: A period floating before a word: "so as .to", "the . bill".
 PERIOD_BEFORE = regex.compile(
-    r"\.(?<=(?<![\w.'’-])(\p{Ll}[\p{L}'’-]*)[ ]{1,2}\.)([ ]?)(?=(\p{Ll}{2,})\b)"
+    r"\.(?<=(?<![\w.'’-])(\p{Ll}[\p{L}'’-]*,?)[ ]{1,2}\.)([ ]?)(?=(\p{Ll}{2,})\b)"
 )
 #: Doubled or clashing marks: ",,", ";;", ",." before a space and a word or number.
-DOUBLED = regex.compile(r"(,[,.]|;;)(?<=\w..)(?=[ ][\w(])")
+DOUBLED = regex.compile(r"(,[,.]|;[;.])(?<=\w..)(?=[ ][\w(])")
 #: A comma set off by spaces between lower-case words: "by , the", "beyond ,the".
 SPACED_COMMA = regex.compile(r"[ ],(?<=(?<![\w.'’-])(\p{Ll}+)[ ],)[ ]?(?=(\p{Ll}+)\b)")
 #: An apostrophe after a word or a pin-cite page, before a space: "ceiling' tiles".
 APOSTROPHE = regex.compile(
-    r"(['’])(?=[ ][\p{Ll}(—–])(?<=(?<![\w'’-])(\p{L}[\p{L}-]*\p{L}|\d+)['’])(?=[ ]([\p{Ll}(—–]))"
+    r"(['’])(?=[ ][\p{Ll}(—–])"
+    r"(?<=(?<![\w'’-])(\p{L}(?:[\p{L}-]*\p{L})?|\d+)['’])(?=[ ]([\p{Ll}(—–]))"
 )
 #: A hyphen joining two lower-case words, not part of a longer chain: "but-not".
 HYPHEN = regex.compile(r"-(?<=(?<![\w\xad-])(\p{Ll}+)-)(\p{Ll}+)(?![\w\xad-])")
@@ -108,6 +112,39 @@ HYPHEN = regex.compile(r"-(?<=(?<![\w\xad-])(\p{Ll}+)-)(\p{Ll}+)(?![\w\xad-])")
 SPACE_BEFORE_CLOSE = regex.compile(r"[\"”’](?<=[.,;:].)(?<=\p{Ll}[ ]..)")
 #: A hyphen after a dash: "— -particularly".
 DASH_HYPHEN = regex.compile(r"(?<![-—–])(?:[—–][ ]?|--[ ])(-)(?=\p{L})")
+
+#: The word just before a position, on the same line.
+PREV_WORD = regex.compile(r"(\p{L}+)[ ]\Z")
+#: Nouns that take a letter as a label ("Subpart a.", "clause b.").
+LABELS: frozenset[str] = _words(
+    """section subsection part subpart paragraph subparagraph clause subclause item schedule
+    exhibit article appendix note footnote subdivision division chapter title rule count form
+    line column class group type plan option question answer step point category"""
+)
+#: Two periods ending a word or a sentence: "a house.. On", "1856.." (not an ellipsis).
+DOUBLE_PERIOD = regex.compile(r"\.\.(?<=\w\.\.)(?!\.)(?=\s|$|[\"”’)])")
+#: A comma after a closed quotation that ends with its own comma: '“agreement,”, it'.
+COMMA_AFTER_QUOTE = regex.compile(r",(?<=,”,)(?=[ ])")
+#: "per cent," before a noun: the abbreviation's period read as a comma ("ten per cent, interest").
+PER_CENT = regex.compile(r"(?<=\b[Pp]er[ ]cent)(,)(?=[ ](\p{Ll}+)\b)")
+#: Words after which "per cent," really ends a clause.
+CLAUSE_WORDS: frozenset[str] = _words(
+    """and or nor but which that who whom whose if when while as although though so then
+    there this these those the a an he she it they we you i its his her their"""
+)
+#: An apostrophe between a period and a comma: "ch. 52 Dig.',".
+APOSTROPHE_IN_PUNCT = regex.compile(r"['’](?<=\.['’])(?=,)")
+#: A period inside a word: "c.ourt" (join) or between two words: "persons.assemble".
+PERIOD_INSIDE = regex.compile(r"\.(?<=(?<![\w.'’@/-])(\p{L}+)\.)(\p{Ll}{2,})(?![\w.'’@/-])")
+#: A period glued before "vs." / "v.": "Berry.vs. Linton".
+PERIOD_BEFORE_VS = regex.compile(r"\.(?<=(?<![\w.])\p{L}\p{Ll}+\.)(?=vs?\.[ ])")
+#: Top-level domains: "example.com" is not two words.
+DOMAINS: frozenset[str] = _words("com org net gov edu mil int uk us io info biz")
+#: A hyphen stuck to a word after a function word: "for -which", "be in- writing".
+HYPHEN_BEFORE = regex.compile(r"-(?<=(?<![\w'’-])(\p{Ll}+)[ ]-)(\p{Ll}+)(?![\w-])")
+HYPHEN_AFTER = regex.compile(r"-(?<=(?<![\w'’-])(\p{Ll}+)-)(?=[ ](\p{Ll}+)\b)")
+#: Words that follow a suspended hyphen ("pre- and post-trial").
+SUSPENDED: frozenset[str] = _words("and or nor to through")
 
 #: Quote characters, for telling a closing quote from a stray apostrophe.
 OPEN_SINGLE = regex.compile(r"‘|(?<![\w'’])['’](?=\p{L})")
@@ -122,6 +159,10 @@ class StrayPunctuation(Pass):
     def _known(self, word: str) -> bool:
         return self.resources.is_known(word)
 
+    def _is_word(self, word: str) -> bool:
+        """A word on its own: known, and of two letters or more unless "a" or "I"."""
+        return (len(word) > 1 or word in ("a", "A", "I")) and self._known(word)
+
     def _is_abbreviation(self, word: str) -> bool:
         low = word.lower()
         return len(low) <= 1 or low in ABBREVIATIONS or (low + ".") in self.resources.legal
@@ -131,6 +172,22 @@ class StrayPunctuation(Pass):
         for m in PERIOD_AFTER.finditer(text):
             word, nxt = m.group(1), m.group(2)
             low = word.lower()
+            if word == "a" and len(nxt) >= 2 and nxt[0].islower():
+                # "in its nature a. criminal proceeding" ("a. m." has a one-letter next);
+                # not a label: "Subpart a. of", "section a. provides", a list's "a."
+                before = PREV_WORD.search(text, max(0, m.start(1) - 40), m.start(1))
+                if (
+                    before is not None
+                    and before.group(1).islower()
+                    and before.group(1) not in LABELS
+                    and text[m.end() + 1 + len(nxt) : m.end() + 2 + len(nxt)] != "."
+                ):
+                    yield Edit(m.end(1), m.end(1) + 1, "", "stray period after 'a'", 0.9)
+                continue
+            if word[1:].islower() and low in NO_END_STRICT and word != low:
+                # "The. evidence": a sentence may start with it, never end with it
+                yield Edit(m.end(1), m.end(1) + 1, "", f"stray period after {word!r}", 0.9)
+                continue
             if not word.islower() or self._is_abbreviation(word):
                 continue  # "Ark. statute", "cert. denied", "a. m."
             dot = m.end(1)
@@ -156,11 +213,11 @@ class StrayPunctuation(Pass):
             prev, nxt = m.group(1), m.group(3)
             if not self._known(nxt):
                 continue
-            conf = 0.95 if prev.lower() in NO_END else 0.9
+            conf = 0.95 if prev in NO_END else 0.9
             yield Edit(m.end(1), m.end(), " ", "stray period between words", conf)
 
     def _doubled(self, text: str) -> Iterator[Edit]:
-        if ",," not in text and ";;" not in text and ",." not in text:
+        if ",," not in text and ";;" not in text and ",." not in text and ";." not in text:
             return  # (a substring test is far cheaper than a regex scan)
         for m in DOUBLED.finditer(text):
             mark = m.group(1)
@@ -189,7 +246,7 @@ class StrayPunctuation(Pass):
                 conf = 0.9
             else:
                 low = word.lower()
-                if low[-1] in "sxz" or len(low) < 2 or "-" in word:
+                if low[-1] in "sxz" or (len(low) < 2 and word != "a") or "-" in word:
                     continue  # plural possessive ("plaintiffs’"), "Sanchez'"
                 if len(low) > 3 and low.endswith("in") and self._known(low + "g"):
                     continue  # "goin'" for "going"
@@ -215,6 +272,69 @@ class StrayPunctuation(Pass):
         for m in SPACE_BEFORE_CLOSE.finditer(text):
             yield Edit(m.start() - 2, m.start() - 1, "", "space before closing punctuation", 0.85)
 
+    def _double_period(self, text: str) -> Iterator[Edit]:
+        if ".." not in text:
+            return
+        for m in DOUBLE_PERIOD.finditer(text):
+            yield Edit(m.start(), m.end(), ".", "doubled period", 0.9)
+
+    def _comma_after_quote(self, text: str) -> Iterator[Edit]:
+        if ",”," not in text:
+            return
+        for m in COMMA_AFTER_QUOTE.finditer(text):
+            yield Edit(m.start(), m.end(), "", "comma repeated after a closing quote", 0.85)
+
+    def _per_cent(self, text: str) -> Iterator[Edit]:
+        if "cent," not in text:
+            return
+        for m in PER_CENT.finditer(text):
+            if m.group(2) not in CLAUSE_WORDS and self._known(m.group(2)):
+                yield Edit(m.start(1), m.end(1), ".", "'per cent.' before a noun", 0.85)
+
+    def _apostrophe_in_punct(self, text: str) -> Iterator[Edit]:
+        for m in APOSTROPHE_IN_PUNCT.finditer(text):
+            start = text.rfind("\n", 0, m.start()) + 1
+            if not OPEN_SINGLE.search(text, start, m.start()):
+                yield Edit(m.start(), m.end(), "", "apostrophe between a period and a comma", 0.85)
+
+    def _period_inside(self, text: str) -> Iterator[Edit]:
+        for m in PERIOD_INSIDE.finditer(text):
+            left, right = m.group(1), m.group(2)
+            if right in DOMAINS:
+                continue
+            if len(left) == 1 and left.isupper():
+                continue  # an initial: "U. S.and"
+            joined = left + right
+            if self._known(joined) and not (self._is_word(left) and self._is_word(right)):
+                # "c.ourt", "t.he": the halves are not both words, the whole is ("a.part" is
+                # "a part" or "apart": left alone)
+                yield Edit(m.start(), m.start() + 1, "", "period inside a word", 0.85)
+            elif (
+                left.islower()
+                and len(left) >= 2
+                and self._known(left)
+                and self._known(right)
+                and not self._known(joined)
+                and not self._is_abbreviation(left)
+            ):
+                yield Edit(m.start(), m.start() + 1, " ", "period between two words", 0.85)
+        if ".v" in text:
+            for m in PERIOD_BEFORE_VS.finditer(text):
+                yield Edit(m.start(), m.end(), " ", "period glued before 'vs.'", 0.9)
+
+    def _stuck_hyphen(self, text: str) -> Iterator[Edit]:
+        function_words = NO_END | NO_COMPOUND | {"in", "on"}
+        for m in HYPHEN_BEFORE.finditer(text):
+            prev, nxt = m.group(1), m.group(2)
+            if prev in function_words and self._known(nxt) and not self._known(f"{prev}-{nxt}"):
+                yield Edit(
+                    m.start(), m.start() + 1, "", f"hyphen stuck to a word after {prev!r}", 0.9
+                )
+        for m in HYPHEN_AFTER.finditer(text):
+            prev, nxt = m.group(1), m.group(2)
+            if prev in function_words and nxt not in SUSPENDED and self._known(nxt):
+                yield Edit(m.start(), m.start() + 1, "", f"hyphen stuck to {prev!r}", 0.9)
+
     def _dash_hyphen(self, text: str) -> Iterator[Edit]:
         for m in DASH_HYPHEN.finditer(text):
             yield Edit(m.start(1), m.end(1), "", "stray hyphen after a dash", 0.9)
@@ -233,6 +353,12 @@ class StrayPunctuation(Pass):
             *self._hyphen(text),
             *self._dash_hyphen(text),
             *self._space_before_close(text),
+            *self._double_period(text),
+            *self._comma_after_quote(text),
+            *self._per_cent(text),
+            *self._apostrophe_in_punct(text),
+            *self._period_inside(text),
+            *self._stuck_hyphen(text),
         ]
         if not candidates:
             return []
