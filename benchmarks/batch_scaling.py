@@ -21,10 +21,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from cleaner.batch.runner import BatchOptions, Summary, run  # noqa: E402
-from cleaner.config import Config  # noqa: E402
+CODE = ROOT  # replaced by a snapshot in main(): the passes are edited while we measure
 
 SHARED = Path(os.environ.get("CLEANER_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "text"
@@ -71,7 +68,21 @@ def wait_idle(minutes: float, threshold: float = 0.85) -> float:
     return idle
 
 
-def one(corpus: Path, out: Path, **kw: Any) -> tuple[float, Summary]:
+def snapshot(tmp: Path) -> Path:
+    """Copy cleaner/ and dictionaries/ so that every run (and every Dask worker, which
+    imports the code when it starts) measures the same code."""
+    snap = tmp / "code"
+    shutil.copytree(
+        ROOT / "cleaner", snap / "cleaner", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copytree(ROOT / "dictionaries", snap / "dictionaries")
+    return snap
+
+
+def one(corpus: Path, out: Path, **kw: Any) -> tuple[float, Any]:
+    from cleaner.batch.runner import BatchOptions, run
+    from cleaner.config import Config
+
     shutil.rmtree(out, ignore_errors=True)
     t = time.perf_counter()
     s = run(BatchOptions(paths=[str(corpus)], config=Config(), out=str(out), **kw))
@@ -91,7 +102,7 @@ def startup_fresh_process() -> float:
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env={**os.environ, "PYTHONPATH": str(CODE)},
     )
     total = time.perf_counter() - t
     return min(total, float(p.stdout.strip()) + 0.05) if p.stdout.strip() else total
@@ -108,8 +119,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     a = ap.parse_args(argv)
     res: dict[str, Any] = {"load_before": os.getloadavg()}
+    global CODE
     with tempfile.TemporaryDirectory(prefix="clean-bench-") as tmp_s:
         tmp = Path(tmp_s)
+        CODE = snapshot(tmp)
+        sys.path.insert(0, str(CODE))
+        os.environ["PYTHONPATH"] = str(CODE)
+        import cleaner
+
+        print(f"code: snapshot of {ROOT} at {time.strftime('%H:%M:%S')} ({cleaner.__file__})")
         corpus, ndocs, nbytes = make_corpus(tmp, a.replicate)
         mb = nbytes / 1e6
         print(f"corpus: {ndocs} documents, {mb:.1f} MB (corpus/text x{a.replicate})")
@@ -149,10 +167,10 @@ def main(argv: list[str] | None = None) -> int:
             for n in (1, 2):
                 t = time.perf_counter()
                 with (
-                    LocalCluster(
-                        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+                    LocalCluster(  # type: ignore[no-untyped-call]
+                        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0"
                     ) as c,
-                    Client(c),
+                    Client(c),  # type: ignore[no-untyped-call]
                 ):
                     up = time.perf_counter() - t
                     td, sd = one(
