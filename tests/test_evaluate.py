@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleaner.evaluate.cli import main
 from cleaner.evaluate.edits import build_sample, read_edits
@@ -373,3 +375,16 @@ def test_icdar_gold_hyphen_sites_accept_both_readings() -> None:
     for out in (line, "the information was well- known", "the infor-mation was well-known"):
         assert score(s, out).out_char_dist == 0, out
     assert score(s, "the infor mation was well- known").out_char_dist == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(ocr=st.text(max_size=60), gold=st.text(max_size=60), out=st.text(max_size=60))
+def test_score_properties_on_arbitrary_text(ocr: str, gold: str, out: str) -> None:
+    s = Sample("p", ocr, gold)
+    same = score(s, ocr)
+    assert (same.fixed, same.broken) == (0, 0)
+    assert same.out_char_dist == same.ocr_char_dist
+    perfect = score(s, gold)
+    assert perfect.out_char_dist == perfect.out_word_dist == perfect.broken == 0
+    any_out = score(s, out, errors=True, clean_output=out)
+    assert any_out.fixed <= any_out.ocr_wrong and any_out.broken <= any_out.gold_words
