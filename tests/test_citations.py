@@ -30,6 +30,12 @@ POSITIVES = [
     ("Lewis, 523 U.S. at 848,849.", "Lewis, 523 U.S. at 848, 849."),
     ("People v. Brown, 973N.E.2d 1290 (1996)", "People v. Brown, 973 N.E.2d 1290 (1996)"),
     ("Patel v. Kent, 648 F.3d965, 972", "Patel v. Kent, 648 F.3d 965, 972"),
+    ("Fisher vs. Hall et al. 1 Ark, 275; Heilman", "Fisher vs. Hall et al. 1 Ark. 275; Heilman"),
+    (
+        "Howell vs. Milligan, 13 lb. 42; Dillard vs. Noel, lb. 457, there",
+        "Howell vs. Milligan, 13 Ib. 42; Dillard vs. Noel, Ib. 457, there",
+    ),
+    ("the command of the writ. lb. sec. 75. And", "the command of the writ. Ib. sec. 75. And"),
 ]
 
 NEGATIVES = [
@@ -43,6 +49,8 @@ NEGATIVES = [
     "232 P. 351 (1925); 42 U.S.C. § 1983",
     "See 489 U.S. 189, 195, 109 S.Ct. 998, 103 L.Ed.2d 249 (1989).",
     "In 1998 PA 12 was passed",  # no glue repair on a bare run of capitals
+    "Davis vs. State, 15 Ohio, 72; Uhl vs. Doe, 29 Maine, 329; 1 McLean, 120",
+    "a calf of 16 lb. 4 oz. and a 5 lb. bag",
     "",
 ]
 

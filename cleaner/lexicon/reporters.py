@@ -90,6 +90,28 @@ def _trie_regex(strings: frozenset[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def edition_names() -> frozenset[str]:
+    """The canonical edition abbreviations of reporters-db ("Ark.", "S. Ct.", "McLean")."""
+    import reporters_db
+
+    return frozenset(
+        e.strip()
+        for sources in reporters_db.REPORTERS.values()
+        for s in sources
+        for e in s["editions"]
+    )
+
+
+def is_edition(token: str) -> bool:
+    """Is ``token`` exactly a canonical edition abbreviation?
+
+    >>> is_edition("Ark."), is_edition("Ark"), is_edition("McLean"), is_edition("McLean.")
+    (True, False, True, False)
+    """
+    return token in edition_names()
+
+
+@lru_cache(maxsize=1)
 def reporter_keys() -> frozenset[str]:
     """Whitespace-free forms of all reporter abbreviations (for membership tests)."""
     return frozenset(_normalise(s) for s in reporter_strings())
@@ -213,7 +235,9 @@ __all__ = [
     "Citation",
     "citation_pattern",
     "citation_spans",
+    "edition_names",
     "find_citations",
+    "is_edition",
     "is_reporter",
     "reporter_keys",
     "reporter_strings",

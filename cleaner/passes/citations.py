@@ -7,6 +7,11 @@ Only where the citation grammar is certain:
 - a pin cite glued to the first page of a full or short citation, when it reads as a
   later page of the same opinion: "227 F.3d 1082,1087" -> "227 F.3d 1082, 1087"
   ("12,345" as a number, or a pin before the first page, is left alone);
+- a reporter's period read as a comma, when reporters-db's edition name has the period
+  and the bare form is only a variation: "1 Ark, 275" -> "1 Ark. 275" ("29 Maine, 329"
+  and "1 McLean, 120" stay);
+- "lb." for "Ib." (ibidem) in a list of citations: "13 lb. 42" -> "13 Ib. 42" (not
+  before ounces: "16 lb. 4 oz.");
 - a volume or page glued to a reporter abbreviation that reporters-db knows:
   "973N.E.2d 1290" -> "973 N.E.2d 1290", "648 F.3d965" -> "648 F.3d 965".
 
@@ -28,7 +33,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from cleaner.lexicon.reporters import Citation, find_citations
+from cleaner.lexicon.reporters import Citation, find_citations, is_edition
 from cleaner.passes.base import Pass, PassContext
 from cleaner.types import Edit
 
@@ -36,6 +41,11 @@ from cleaner.types import Edit
 ID_COMMA = regex.compile(r"[Ii](?<![\w.][Ii])(?:d|bid)(,)(?=[ ]at[ ]\d)")
 #: A second page glued to the first by a comma: ",1087" (also a range ",1087-88").
 GLUED_PIN = regex.compile(r",(\d{1,5})(?![\d,])")
+
+#: "lb." for the short form "Ib." (ibidem) in a list of citations: "13 lb. 42", "Noel, lb. 457".
+IB = regex.compile(
+    r"(?<![\w.])lb\.(?=[ ](?:\d+(?![\d ]*oz)|secs?\.)|,[ ]\p{Lu})(?<=(?:[;,(.]|\d)[ ]lb\.)"
+)
 
 #: a pin cite more than this many pages after the first page is not trusted
 MAX_PIN_DISTANCE = 150
@@ -54,6 +64,11 @@ class CitationPunctuation(Pass):
             Edit(m.start(1), m.end(1), ".", "'Id' takes a period before a pin cite", 0.95)
             for m in ID_COMMA.finditer(text)
         ]
+        if "lb." in text:
+            edits.extend(
+                Edit(m.start(), m.start() + 1, "I", "'Ib.' (ibidem) misread as 'lb.'", 0.85)
+                for m in IB.finditer(text)
+            )
         for cite in find_citations(text):
             edits.extend(self._citation_edits(text, cite))
         edits.sort(key=lambda e: (e.start, e.end))
@@ -71,6 +86,17 @@ class CitationPunctuation(Pass):
         if cite.page_glued:
             page_start = cite.end - len(cite.page)
             yield Edit(page_start, page_start, " ", "space between reporter and page", 0.9)
+        rep = cite.reporter
+        rep_end = cite.start + cite.text.find(rep, len(cite.volume)) + len(rep)
+        if (
+            not cite.short
+            and not rep.endswith(".")
+            and text.startswith(", ", rep_end)
+            and is_edition(rep + ".")
+            and not is_edition(rep)
+        ):
+            # "1 Ark, 275": the abbreviation's period read as a comma ("Maine, 329" stays)
+            yield Edit(rep_end, rep_end + 1, ".", "reporter abbreviation takes a period", 0.85)
         m = GLUED_PIN.match(text, cite.end)
         if m and cite.page.isdigit():
             first, pin = int(cite.page), int(m.group(1))
