@@ -9,7 +9,8 @@
 Prints (figures, not pass/fail tests):
 
 1. Throughput in MB/s (UTF-8 bytes, one process = one core) of the default pipeline on the
-   opinion corpus, next to floors measured on the same texts: reading + decoding, one
+   opinion corpus (best of 2-3 rounds: the machine is shared), next to floors measured on the
+   same texts: reading + decoding, one
    ``regex`` ``\\w+`` tokenization pass, ``ftfy.fix_text`` and symspellpy lookup of unknown
    words (memoized), the two tools a user would otherwise run.
 2. Per-pass time share: each pass's ``propose`` (with validation) plus the pipeline's apply.
@@ -70,10 +71,14 @@ def _rate(nbytes: int, seconds: float) -> float:
     return nbytes / MB / seconds if seconds > 0 else float("inf")
 
 
-def _timed(fn: Callable[[], Any]) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
+def _timed(fn: Callable[[], Any], repeat: int = 3) -> float:
+    """Best of ``repeat`` wall times: the machine is shared, the minimum is the least noisy."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 # -- 1. throughput ------------------------------------------------------------------------------
@@ -91,19 +96,25 @@ def throughput(paths: Sequence[Path], *, anchors: bool = True) -> dict[str, Any]
     if texts:
         cleaner.clean(texts[0])  # loads the dictionaries
     out["pipeline_startup_s"] = time.perf_counter() - t0
-    out["pipeline"] = _rate(nbytes, _timed(lambda: [cleaner.clean(t) for t in texts]))
+    out["pipeline"] = _rate(nbytes, _timed(lambda: [cleaner.clean(t) for t in texts], 2))
     # the anchors after the pipeline, so that their data does not burden its timing
     if anchors:
         try:
             import ftfy
 
-            out["ftfy"] = _rate(nbytes, _timed(lambda: [ftfy.fix_text(t) for t in texts]))
+            out["ftfy"] = _rate(nbytes, _timed(lambda: [ftfy.fix_text(t) for t in texts], 2))
         except ImportError:
             out["ftfy"] = None
         from cleaner.evaluate.systems import SymSpellSystem, load_symspell
 
         sym = SymSpellSystem()  # dictionary load not timed
-        out["symspell_lookup"] = _rate(nbytes, _timed(lambda: [sym.run(t) for t in texts]))
+
+        def symspell_round() -> None:
+            sym._memo.clear()  # a fresh memo each round: filling it is part of the work
+            for t in texts:
+                sym.run(t)
+
+        out["symspell_lookup"] = _rate(nbytes, _timed(symspell_round, 2))
         # its millions of dictionary objects would slow every later garbage collection
         del sym
         load_symspell.cache_clear()
@@ -212,15 +223,18 @@ def growth(paths: Sequence[Path], sizes: Sequence[int]) -> dict[str, Any]:
     for size in sizes:
         cut = pool.rfind("\n", 0, size)
         doc = pool[: cut if cut > size // 2 else size]
-        n = 0
-        t0 = time.perf_counter()
-        while True:
-            cleaner.clean(doc)
-            n += 1
-            elapsed = time.perf_counter() - t0
-            if elapsed > 0.3 or n >= 200:
-                break
-        per_kb = elapsed / n / (len(doc.encode("utf-8", "surrogateescape")) / 1000)
+        best = float("inf")
+        for _ in range(3):  # best of three rounds, each of at least 0.3 s
+            n = 0
+            t0 = time.perf_counter()
+            while True:
+                cleaner.clean(doc)
+                n += 1
+                elapsed = time.perf_counter() - t0
+                if elapsed > 0.3 or n >= 200:
+                    break
+            best = min(best, elapsed / n)
+        per_kb = best / (len(doc.encode("utf-8", "surrogateescape")) / 1000)
         rows.append(
             {"bytes": len(doc.encode("utf-8", "surrogateescape")), "ms_per_kb": per_kb * 1e3}
         )
