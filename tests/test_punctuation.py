@@ -92,6 +92,7 @@ POSITIVES = [
         "But if, as an “agreement,”, it was ever binding",
         "But if, as an “agreement,” it was ever binding",
     ),
+    ("as an “agreement,’’, it was binding", "as an “agreement,’’ it was binding"),
     ("jurisdiction to harass a' debtor of a debtor", "jurisdiction to harass a debtor of a debtor"),
     ("2 years, 6 months, .and 10 days", "2 years, 6 months, and 10 days"),
 ]

@@ -124,7 +124,7 @@ LABELS: frozenset[str] = _words(
 #: Two periods ending a word or a sentence: "a house.. On", "1856.." (not an ellipsis).
 DOUBLE_PERIOD = regex.compile(r"\.\.(?<=\w\.\.)(?!\.)(?=\s|$|[\"”’)])")
 #: A comma after a closed quotation that ends with its own comma: '“agreement,”, it'.
-COMMA_AFTER_QUOTE = regex.compile(r",(?<=,”,)(?=[ ])")
+COMMA_AFTER_QUOTE = regex.compile(r",(?<=,(?:”|’’),)(?=[ ])")
 #: "per cent," before a noun: the abbreviation's period read as a comma ("ten per cent, interest").
 PER_CENT = regex.compile(r"(?<=\b[Pp]er[ ]cent)(,)(?=[ ](\p{Ll}+)\b)")
 #: Words after which "per cent," really ends a clause.
@@ -279,7 +279,7 @@ class StrayPunctuation(Pass):
             yield Edit(m.start(), m.end(), ".", "doubled period", 0.9)
 
     def _comma_after_quote(self, text: str) -> Iterator[Edit]:
-        if ",”," not in text:
+        if ",”," not in text and ",’’," not in text:
             return
         for m in COMMA_AFTER_QUOTE.finditer(text):
             yield Edit(m.start(), m.end(), "", "comma repeated after a closing quote", 0.85)
