@@ -34,7 +34,7 @@ WORDS = Cleaner(passes=("words",))
         ("with cbarges against", "with charges against"),
         ("his desk was loeat[ed].", "his desk was locat[ed]."),
         ("the LABoulR party", "the LABOUR party"),  # garbled, not a name
-        ("On Morday last", "On Monday last"),
+        ("Tlie court said", "The court said"),
         ("the Witn6ss said", "the Witness said"),
     ],
 )

@@ -56,6 +56,8 @@ QUOTED = regex.compile(r"“[^”\n]{0,3000}”|\"[^\"\n]{0,3000}\"")
 JOINERS = frozenset("*-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@#&_")
 #: Names with an inner capital ("DeShaney", "McNeill", "LaFave"): not garbled tokens.
 CAMEL_NAME = regex.compile(r"\p{Lu}\p{Ll}{1,2}\p{Lu}\p{Ll}+(?:['’]s)?")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_PREV_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 #: Ordinals and number-letter forms that are not OCR errors ("1st", "2d", "3rd", "10th").
 ORDINAL = regex.compile(r"\d+(?:st|nd|rd|th|d|s|n)", regex.IGNORECASE)
 #: Digits OCR makes of letters.
@@ -172,7 +174,8 @@ _APPLY_COST = 0.6  # most a correction may cost and still be applied
 _QUOTE_COST = 0.35  # ... inside a quotation
 _NAME_COST = 0.35  # ... on a capitalized word (a possible name) toward a very common word
 _NAME_COST_COMMON = 0.7  # ... toward one of the commonest words (5+ letters)
-_NAME_FREQUENCY = 50_000_000
+_NAME_TIER1 = 100_000_000  # a capitalized word: a cheap confusion toward the commonest words
+_NAME_FREQUENCY = 500_000_000  # ... a typical one only at a sentence start, toward "the" & co.
 _MARGIN = 0.3  # score lead over the runner-up
 _DISTANT_COST = 2.0  # most two generic edits may cost and be suggested (long tokens only)
 _DISTANT_APPLY = 1.3  # ... and be applied
@@ -259,6 +262,14 @@ class NonWords(Pass):
             self._verdicts.clear()
         self._verdicts[w] = v
         return v
+
+    def _split_part(self, text: str, start: int, end: int, w: str) -> bool:
+        """Does ``w`` make a known word with the word before or after it ("pre vailed")?"""
+        m = _NEXT_WORD.match(text, end)
+        if m is not None and self._is_known(w + m.group(1).lower()):
+            return True
+        m = _PREV_WORD.search(text, max(0, start - 40), start)
+        return m is not None and self._is_known(m.group(1).lower() + w)
 
     def _merged(self, w: str) -> bool:
         """Is ``w`` a known word glued to a function word ("agreementis", "ofthe")?"""
@@ -430,9 +441,10 @@ class NonWords(Pass):
                 and exact[bare] <= 1
                 and v.word[:1] == w[:1]
                 and (
-                    (v.cost <= _NAME_COST and v.frequency >= _VERY_COMMON)
+                    (v.cost <= _NAME_COST and v.frequency >= _NAME_TIER1)
                     or (
-                        v.cost <= _NAME_COST_COMMON
+                        sentence_start
+                        and v.cost <= _NAME_COST_COMMON
                         and v.frequency >= _NAME_FREQUENCY
                         and v.margin >= 0.5
                         and len(bare) >= 5
@@ -448,6 +460,8 @@ class NonWords(Pass):
         weak_limit = _DISTANT_COST if len(bare) >= 8 else _APPLY_COST
         if not strong and (caption or upper or capitalized or v.cost > weak_limit):
             return None  # too weak even for a suggestion
+        if self._split_part(text, start, end, w):
+            return None  # "pre vailed": half of a word split by a space
         after = _shape(bare, v.word, sentence_start)
         if "[" in tok:
             return _bracketed_edit(tok, start, after, v, strong)
