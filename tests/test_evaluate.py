@@ -305,8 +305,12 @@ def test_cli_table_json_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture
     out = capsys.readouterr().out
     assert "cleaner" in out and "identity" in out and "CER before" in out
     assert "remaining wrong words" in out
-    assert main(["--gold", "pairs", str(tmp_path), "--system", "cat", "--json"]) == 0
+    assert main(["--gold", "pairs", str(tmp_path), "--per-document", "--no-clean-input"]) == 0
+    assert "document (cleaner)" in capsys.readouterr().out
+    args = ["--gold", "pairs", str(tmp_path), "--system", "cat", "--json", "--per-document"]
+    assert main(args) == 0
     data = json.loads(capsys.readouterr().out)
+    assert data["documents_detail"]["a"]["gold_words"] == 3
     row = data["systems"]["cat"]
     assert (row["documents"], row["fixed"], row["broken"]) == (1, 0, 0)
     assert row["cer_before"] == pytest.approx(1 / 18)

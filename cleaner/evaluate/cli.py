@@ -110,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--limit", type=int, default=None, metavar="N", help="first N documents only")
     p.add_argument(
+        "--per-document",
+        action="store_true",
+        help="also show the first system's figures for each document",
+    )
+    p.add_argument(
         "--corpus",
         metavar="DIR",
         help="opinion corpus for --gold edits (default: $CLEANER_SHARED/corpus/text or "
@@ -141,8 +146,12 @@ def evaluate(
     *,
     errors: bool = False,
     clean_input: bool = True,
+    per_document: list[tuple[str, Score]] | None = None,
 ) -> dict[str, Score]:
-    """Run every system on every sample and sum the scores (per system name)."""
+    """Run every system on every sample and sum the scores (per system name).
+
+    ``per_document`` receives the first system's score of each document.
+    """
     totals: dict[str, Score] = {}
     for k, system in enumerate(systems):
         total = Score()
@@ -153,6 +162,8 @@ def evaluate(
             clean_out = system.run(sample.clean_input())[0] if clean_input else None
             s = score(sample, output, changes, errors=errors and k == 0, clean_output=clean_out)
             s.seconds = elapsed
+            if per_document is not None and k == 0:
+                per_document.append((sample.name, s))
             total += s
         totals[system.name] = total
     return totals
@@ -237,6 +248,22 @@ def format_tables(
     return "\n".join(lines)
 
 
+def format_per_document(system: str, per_doc: Sequence[tuple[str, Score]]) -> str:
+    head = (
+        f"{'document (' + system + ')':<40}{'words':>8}{'CER before':>11}{'CER after':>10}"
+        f"{'fixed':>7}{'broken':>7}{'keep chg':>9}"
+    )
+    lines = [head, "-" * len(head)]
+    for name, sc in per_doc:
+        s = sc.summary()
+        keep = f"{s['keep_violated']}/{s['keep_spans']}" if s["keep_spans"] else "-"
+        lines.append(
+            f"{name[:39]:<40}{s['gold_words']:>8}{_pct(s['cer_before']):>11}"
+            f"{_pct(s['cer_after']):>10}{s['fixed']:>7}{s['broken']:>7}{keep:>9}"
+        )
+    return "\n".join(lines)
+
+
 def _ranked_errors(errors: list[WordError], n: int) -> list[WordError]:
     return sorted(errors, key=lambda e: e.kind != "broken")[:n]
 
@@ -294,8 +321,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 curly_quotes=args.curly_quotes,
             )
             systems.append(CleanerSystem(config))
+        per_doc: list[tuple[str, Score]] | None = [] if args.per_document else None
         totals = evaluate(
-            samples, systems, errors=args.errors > 0, clean_input=not args.no_clean_input
+            samples,
+            systems,
+            errors=args.errors > 0,
+            clean_input=not args.no_clean_input,
+            per_document=per_doc,
         )
         for n in names:  # built one by one, after the cleaner: their data must not slow it
             totals.update(evaluate(samples, [baseline(n)], clean_input=not args.no_clean_input))
@@ -304,7 +336,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     label = f"{fmt} {path}"
     if args.json:
-        print(json.dumps(to_json(label, samples, totals, args.errors), indent=2))
+        data = to_json(label, samples, totals, args.errors)
+        if per_doc is not None:
+            data["documents_detail"] = {
+                name: {k: v for k, v in s.summary().items() if k != "passes"} for name, s in per_doc
+            }
+        print(json.dumps(data, indent=2))
     else:
         print(format_tables(label, samples, totals, args.errors))
+        if per_doc is not None:
+            print("\n" + format_per_document(next(iter(totals)), per_doc))
     return EXIT_OK
