@@ -102,6 +102,26 @@ FUNCTION_WORDS = frozenset(
 #: fragment the frequency list happens to contain ("pau", "ing" are below it).
 WORD_FREQUENCY = 1_000_000
 VERSUS = frozenset({"v", "vs"})
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+#: A split is only a suggestion when a word one edit away from the merged form is this many
+#: times likelier (as a share of English words) than the split pair (as a share of English
+#: pairs): "been" is 17x likelier than "be on", "almost" 8x than "at most".
+MISREAD_RATIO = 3
+#: English bigram count of a usual pair ("a series" 9e8, "to be" 3e10; "a the" is not).
+COMMON_PAIR = 1_000_000
+#: A split that leaves a function word next to its neighbour needs that pair in use:
+#: "froma her" is not "from a her", "inan died" is not "in an died".
+CONTEXT_PAIR = 100_000
+ARTICLES = frozenset({"a", "an", "the"})
+VERBS = frozenset("is was be are were been has had".split())  # noqa: SIM905
+#: Words that do not end a clause: a split leaving one before punctuation is wrong.
+CLAUSE_INNER = frozenset(
+    "a an the of in on at by for to with from and or that".split()  # noqa: SIM905
+)
+PRONOUNS = frozenset("her him them it his its their our my your me us i he she we they".split())  # noqa: SIM905
+DETERMINERS = frozenset("a an the this that these those his her its their our my your".split())  # noqa: SIM905
+NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+PREV_WORD = re.compile(r"([^\W\d_]+) $")
 #: A content word glued to a function word must be this frequent (Google Books count):
 #: "the cry" from "thecry" (a misread "theory") is refused by length, "for mara" by this.
 CONTENT_FREQUENCY = 2_000_000
@@ -154,7 +174,16 @@ class _Judge:
     def compound_ok(self, left: str, right: str) -> bool:
         if left.lower() in PREFIXES:
             return len(right) >= 3 and self.evidenced(right)
-        return self.is_word(left) and self.is_word(right)
+        if self.is_word(left) and self.is_word(right):
+            return True
+        # rarer words that English uses together ("sledge-hammer"), not fragments
+        a, b = left.lower(), right.lower()
+        return (
+            min(len(a), len(b)) >= 4
+            and a in self.r.known
+            and b in self.r.known
+            and (self.r.bigrams.count(a, b) > 0 or self.r.corpus_bigrams.count(a, b) > 0)
+        )
 
 
 def _choose(parts: list[str], judge: _Judge) -> tuple[frozenset[int], float] | None:
@@ -201,6 +230,8 @@ def _choose(parts: list[str], judge: _Judge) -> tuple[frozenset[int], float] | N
             ):
                 continue
             joins = [s for s in segments if s.lower() not in PREFIXES]
+            if not all(judge.r.is_known(s) for s in joins) and n_joined < n_hyphenated:
+                continue  # only the document says so, and it mostly writes the hyphen
             in_doc = all(judge.doc.get(s.lower(), 0) >= 1 for s in joins)
             in_dict = all(judge.r.is_known(s) for s in joins)
             conf = 0.97 if in_doc and in_dict else 0.95 if in_doc else 0.9
@@ -244,6 +275,8 @@ def _split_merged(low: str, judge: _Judge, resources: Resources) -> list[_Split]
         content = [p for p in (left, right) if p not in FUNCTION_WORDS]
         if len(content) == 2:
             continue
+        if not content and (left in ARTICLES or (left in VERBS and right in VERBS)):
+            continue  # "a the", "a for", "is was": no English
         if content and (len(content[0]) < 4 or resources.frequency(content[0]) < CONTENT_FREQUENCY):
             continue
         if not (judge.is_word(left) and judge.is_word(right)):
@@ -256,14 +289,57 @@ def _split_merged(low: str, judge: _Judge, resources: Resources) -> list[_Split]
             # "test or": the pair must be usual in real opinions (corpus bigrams)
             conf = 0.9 if corpus >= 2 else 0.6
         else:
-            conf = 0.95 if corpus or english else 0.7
+            conf = 0.95 if corpus >= 2 or english >= COMMON_PAIR else 0.7
         if best is None or score > best[2]:
             best, tie = (k, conf, score), False
         elif score == best[2]:
             tie = True
     if best is not None and not tie:
-        out.append(_Split(best[0], best[1], name=False))
+        k, conf, _ = best
+        if _misread_word(low, resources, exclude=(low[:k], low[k:])) > MISREAD_RATIO:
+            # "beon" is "been" misread more likely than "be on"; "tobe" is "to be"
+            conf = min(conf, 0.6)
+        out.append(_Split(k, conf, name=False))
     return out
+
+
+def _misread_word(low: str, resources: Resources, exclude: tuple[str, ...] = ()) -> float:
+    """How much likelier a misread word is than the split: the frequency of the most
+    frequent word one edit away ("beon" -> "been", "befor" -> "before"), relative to the
+    split's bigram count, both as shares of their totals. A word one letter shorter (the
+    merged form has a stray letter: "agreementis" -> "agreements") counts a third."""
+    unigram_total, bigram_total = _totals(resources)
+
+    def freq(word: str) -> int:
+        return 0 if word in exclude else resources.frequency(word)
+
+    shorter = max((freq(low[:i] + low[i + 1 :]) for i in range(len(low))), default=0)
+    other = 0
+    for i in range(len(low) + 1):
+        for c in ALPHABET:
+            other = max(other, freq(low[:i] + c + low[i:]))
+            if i < len(low) and c != low[i]:
+                other = max(other, freq(low[:i] + c + low[i + 1 :]))
+    pair = resources.bigrams.count(*exclude) if len(exclude) == 2 else 0
+    rival = max(other, shorter / 3) / unigram_total
+    return rival / max(pair / bigram_total, 1e-12)
+
+
+_TOTALS: dict[int, tuple[int, int]] = {}
+
+
+def _totals(resources: Resources) -> tuple[int, int]:
+    """Sums of the English unigram and bigram counts (to compare them as shares)."""
+    key = id(resources)
+    hit = _TOTALS.get(key)
+    if hit is None:
+        hit = (
+            max(sum(resources.english.counts.values()), 1),
+            max(sum(resources.bigrams.pair_counts), 1),
+        )
+        _TOTALS.clear()
+        _TOTALS[key] = hit
+    return hit
 
 
 class Hyphenation(Pass):
@@ -349,7 +425,30 @@ class Hyphenation(Pass):
                 split = next((sp for sp in found if sp.fits(surface)), None)
                 if split is None:
                     continue
+                conf = split.confidence
+                if not split.name and not self._fits_context(text, start, end, low, split.at):
+                    conf = min(conf, 0.6)
                 at = start + split.at
-                yield Edit(
-                    at, at, " ", f"words merged by a lost space ({surface})", split.confidence
-                )
+                yield Edit(at, at, " ", f"words merged by a lost space ({surface})", conf)
+
+    def _fits_context(self, text: str, start: int, end: int, low: str, at: int) -> bool:
+        """Do the function words of a split go with the words around it? ("froma her" is
+        not "from a her", "inan, and" not "in an, and", "the awitness" not "the a witness")."""
+        left, right = low[:at], low[at:]
+        nxt = NEXT_WORD.match(text, end)
+        following = nxt.group(1).lower() if nxt is not None else None
+        if right in CLAUSE_INNER and following is None:
+            return False  # "an" or "from" before a comma or a line end
+        if right in ARTICLES and following is not None:
+            if following in FUNCTION_WORDS or following in PRONOUNS:
+                return False  # "a her", "a the"
+            if right in {"a", "an"} and not (
+                self.resources.bigrams.count(right, following)
+                or self.resources.corpus_bigrams.count(right, following)
+            ):
+                return False  # "an died": never seen together
+        if left == "a":
+            prev = PREV_WORD.search(text, max(0, start - 40), start)
+            if prev is not None and prev.group(1).lower() in DETERMINERS:
+                return False  # "the awitness"
+        return True
