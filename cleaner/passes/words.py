@@ -56,6 +56,8 @@ QUOTED = regex.compile(r"“[^”\n]{0,3000}”|\"[^\"\n]{0,3000}\"")
 JOINERS = frozenset("*-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@#&_")
 #: Names with an inner capital ("DeShaney", "McNeill", "LaFave"): not garbled tokens.
 CAMEL_NAME = regex.compile(r"\p{Lu}\p{Ll}{1,2}\p{Lu}\p{Ll}+(?:['’]s)?")
+_HYPHEN_SPLIT_BEFORE = re.compile(r"[^\W\d_][-\u00ad\u2010¬][ \t]*\n?[ \t]*$")
+_HYPHEN_SPLIT_AFTER = re.compile(r"[-\u00ad\u2010¬][ \t]*\n?[ \t]*[^\W\d_]")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _PREV_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 #: Ordinals and number-letter forms that are not OCR errors ("1st", "2d", "3rd", "10th").
@@ -273,8 +275,8 @@ class NonWords(Pass):
 
     def _merged(self, w: str) -> bool:
         """Is ``w`` a known word glued to a function word ("agreementis", "ofthe")?"""
-        for k in range(2, min(4, len(w) - 2) + 1):
-            if w[-k:] in FUNCTION_WORDS and self._is_known(w[:-k]):
+        for k in range(1, min(4, len(w) - 2) + 1):
+            if w[-k:] in FUNCTION_WORDS and self._is_known(w[:-k]) and len(w) - k >= 3:
                 return True
             if w[:k] in FUNCTION_WORDS and self._is_known(w[k:]) and len(w) - k >= 3:
                 return True
@@ -396,6 +398,16 @@ class NonWords(Pass):
             or (nxt and nxt in JOINERS)
         ):
             return None  # part of a larger unit (hyphenated compound, URL, e-mail)
+        before2 = text[start - 2 : start - 1]
+        after2 = text[end + 1 : end + 2]
+        if (prev and not prev.isspace() and before2.isalpha()) or (
+            nxt and not nxt.isspace() and after2.isalpha() and nxt not in ".,;:!?"
+        ):
+            return None  # glued to letters by a noise mark ("afte~rnoon", "l)efendant")
+        if _HYPHEN_SPLIT_BEFORE.search(text, max(0, start - 40), start) or (
+            _HYPHEN_SPLIT_AFTER.match(text, end)
+        ):
+            return None  # a half of a word split at a line end ("possi- bility")
         letters = [c for c in bare if c.isalpha()]
         upper = len(letters) > 1 and all(c.isupper() for c in letters)
         if upper and len(bare) <= 5:
