@@ -42,6 +42,7 @@ def test_fixes(before: str, after: str) -> None:
         "see Exhibit [A] and note [3]",
         "array[0] and x[1]",
         "a [ZZqx and a wordz]",
+        "the [London and Paris",  # a capital mid-sentence is no altered capital
     ],
 )
 def test_leaves_alone(text: str) -> None:

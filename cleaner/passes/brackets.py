@@ -88,6 +88,8 @@ class Brackets(Pass):
             word = m.group(1) + m.group(2)
             if _closes_later(text, m.end()) or not self._known(word):
                 continue
+            if not _sentence_start(text, m.start()):
+                continue  # a changed capital starts a quotation or a sentence
             yield Edit(m.end(1), m.end(1), "]", "closing bracket lost after altered capital", 0.85)
         for m in LOST_OPEN.finditer(text):
             if _opened_before(text, m.start()):
