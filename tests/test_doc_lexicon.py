@@ -75,6 +75,7 @@ SURVIVES = [
     "its rule, its rule, its rule; it’s voluntary",
     # a variant used often is a word of its own
     "Smith, Smith, Smith, Smith, Smyth, Smyth, Smyth",
+    "McCarry, McCarry, McCarry; McCARRY v. State",
     # brackets belong to the brackets pass
     "toxic, toxic, toxic, toxic; “[tjoxic mold",
     # protected: numbers, star pages; short words

@@ -62,6 +62,7 @@ SURVIVES = [
     "the north-west quarter",
     "the state-created danger doctrine",
     "co-counsel for the appellee",
+    "co-ordinated and co-operative; re-enter and re-elect",
     "self-incrimination and cross-examination",
     "sent by e-mail",
     "an F-16 and I-95",

@@ -260,7 +260,9 @@ class DocumentLexicon(Pass):
             return None
         if same is not None or r.is_known(word) or folded_counts[key] > MAX_VARIANT:
             return None
-        if word.isupper() or "'" in word or "’" in word:
+        if word.isupper() or sum(c.isupper() for c in word[1:]) >= 3:
+            return None  # headings, names in capitals ("McCARRY")
+        if "'" in word or "’" in word:
             return None  # headings; possessives and contractions ("it’s" is not "its")
         # a misread letter: first the OCR confusions ("tiie" -> "the"), then the nearest
         # frequent word at a small distance

@@ -172,12 +172,15 @@ class _Judge:
         return self.r.is_known(word) or self.doc.get(word.lower(), 0) >= 1
 
     def compound_ok(self, left: str, right: str) -> bool:
-        if left.lower() in PREFIXES:
+        a = left.lower()
+        if a in PREFIXES:
+            if a[-1] in "aeiou" and right[:1].lower() == a[-1]:
+                return True  # the hyphen keeps two vowels apart: "co-ordinate", "re-enter"
             return len(right) >= 3 and self.evidenced(right)
         if self.is_word(left) and self.is_word(right):
             return True
-        # rarer words that English uses together ("sledge-hammer"), not fragments
-        a, b = left.lower(), right.lower()
+        # rarer words that English uses together ("law-suit"), not fragments
+        b = right.lower()
         return (
             min(len(a), len(b)) >= 4
             and a in self.r.known
