@@ -60,7 +60,7 @@ def test_fixes(before: str, after: str) -> None:
         "McNeill and DeCoursey and McCarroll testified",  # names with inner capitals
         "the consti\u00adtution and the pre-\nsumption",  # fragments of split words
         "the unrea*1128sonable risk",  # a star-page marker inside a word
-        "the agreementis void",  # merged words are the split pass's business
+        "the agreementis void and afact",  # merged words are the split pass's business
         "",
     ],
 )

@@ -147,6 +147,7 @@ SHORT_WORDS = frozenset(
 #: Function words that OCR glues to a neighbour by losing a space.
 FUNCTION_WORDS = frozenset(
     [
+        "a",
         "is",
         "an",
         "and",
@@ -167,6 +168,16 @@ FUNCTION_WORDS = frozenset(
         "with",
         "from",
         "not",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "his",
+        "her",
+        "had",
+        "has",
+        "have",
     ]
 )
 #: Words after which a capitalized word starts a sentence.
