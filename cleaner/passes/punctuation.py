@@ -135,7 +135,9 @@ CLAUSE_WORDS: frozenset[str] = _words(
 #: An apostrophe between a period and a comma: "ch. 52 Dig.',".
 APOSTROPHE_IN_PUNCT = regex.compile(r"['’](?<=\.['’])(?=,)")
 #: A period inside a word: "c.ourt" (join) or between two words: "persons.assemble".
-PERIOD_INSIDE = regex.compile(r"\.(?<=(?<![\w.'’@/-])(\p{L}+)\.)(\p{Ll}{2,})(?![\w.'’@/-])")
+PERIOD_INSIDE = regex.compile(
+    r"\.(?=\p{Ll}{2})(?<=(?<![\w.'’@/-])(\p{L}+)\.)(\p{Ll}{2,})(?![\w.'’@/-])"
+)
 #: A period glued before "vs." / "v.": "Berry.vs. Linton".
 PERIOD_BEFORE_VS = regex.compile(r"\.(?<=(?<![\w.])\p{L}\p{Ll}+\.)(?=vs?\.[ ])")
 #: Top-level domains: "example.com" is not two words.
@@ -217,9 +219,7 @@ class StrayPunctuation(Pass):
             yield Edit(m.end(1), m.end(), " ", "stray period between words", conf)
 
     def _doubled(self, text: str) -> Iterator[Edit]:
-        if ",," not in text and ";;" not in text and ",." not in text and ";." not in text:
-            return  # (a substring test is far cheaper than a regex scan)
-        for m in DOUBLED.finditer(text):
+        for m in _matches(DOUBLED, text, (",,", ",.", ";;", ";.")):
             mark = m.group(1)
             yield Edit(m.start(1), m.end(1), mark[0], f"doubled punctuation {mark!r}", 0.9)
 
@@ -236,7 +236,7 @@ class StrayPunctuation(Pass):
                 yield Edit(m.start(), m.end(), ", ", "space before a comma", 0.85)
 
     def _apostrophe(self, text: str, lines: _Lines) -> Iterator[Edit]:
-        for m in APOSTROPHE.finditer(text):
+        for m in _matches(APOSTROPHE, text, ("' ", "’ ")):
             word, mark = m.group(2), m.group(1)
             pos = m.start(1)
             if word.isdigit():
@@ -269,7 +269,7 @@ class StrayPunctuation(Pass):
             yield Edit(m.end(1), m.end(1) + 1, " ", "hyphen joining words", 0.9)
 
     def _space_before_close(self, text: str) -> Iterator[Edit]:
-        for m in SPACE_BEFORE_CLOSE.finditer(text):
+        for m in _matches(SPACE_BEFORE_CLOSE, text, (" .", " ,", " ;", " :"), offset=2):
             yield Edit(m.start() - 2, m.start() - 1, "", "space before closing punctuation", 0.85)
 
     def _double_period(self, text: str) -> Iterator[Edit]:
@@ -292,7 +292,7 @@ class StrayPunctuation(Pass):
                 yield Edit(m.start(1), m.end(1), ".", "'per cent.' before a noun", 0.85)
 
     def _apostrophe_in_punct(self, text: str) -> Iterator[Edit]:
-        for m in APOSTROPHE_IN_PUNCT.finditer(text):
+        for m in _matches(APOSTROPHE_IN_PUNCT, text, (".',", ".’,"), offset=1):
             start = text.rfind("\n", 0, m.start()) + 1
             if not OPEN_SINGLE.search(text, start, m.start()):
                 yield Edit(m.start(), m.end(), "", "apostrophe between a period and a comma", 0.85)
@@ -374,6 +374,30 @@ class StrayPunctuation(Pass):
             out.append(e)
             end = e.end
         return out
+
+
+def _matches(
+    pattern: regex.Pattern[str], text: str, needles: tuple[str, ...], offset: int = 0
+) -> Iterator[regex.Match[str]]:
+    """Matches of ``pattern`` starting ``offset`` characters into an occurrence of a needle.
+
+    ``str.find`` locates the rare needles far faster than a regex scan for the pattern's
+    first character; the pattern (with its lookbehinds) is then tried only there.
+    """
+    positions: set[int] = set()
+    for needle in needles:
+        i = text.find(needle)
+        while i >= 0:
+            positions.add(i + offset)
+            i = text.find(needle, i + 1)
+    end = -1
+    for p in sorted(positions):
+        if p < end:
+            continue
+        m = pattern.match(text, p)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def _after_number(text: str, i: int) -> bool:
