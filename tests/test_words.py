@@ -36,6 +36,11 @@ WORDS = Cleaner(passes=("words",))
         ("the LABoulR party", "the LABOUR party"),  # garbled, not a name
         ("Tlie court said", "The court said"),
         ("the Witn6ss said", "the Witness said"),
+        ("we cotild not", "we could not"),
+        (
+            "Howell vs. Milligan, 13 lb. 42; Noel, lb. 449.",
+            "Howell vs. Milligan, 13 Ib. 42; Noel, Ib. 449.",
+        ),
     ],
 )
 def test_fixes(before: str, after: str) -> None:
@@ -61,6 +66,7 @@ def test_fixes(before: str, after: str) -> None:
         "the consti\u00adtution and the pre-\nsumption",  # fragments of split words
         "the unrea*1128sonable risk",  # a star-page marker inside a word
         "the agreementis void and afact",  # merged words are the split pass's business
+        "the bale weighed 5 lb. and 3 oz.",  # a pound is a pound
         "",
     ],
 )

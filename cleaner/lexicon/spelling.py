@@ -50,6 +50,7 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("in", "m", 0.45),
     ("iii", "m", 0.4),
     ("ii", "u", 0.3),
+    ("ti", "u", 0.45),
     ("ii", "n", 0.4),
     ("ri", "n", 0.4),
     ("u", "ii", 0.5),

@@ -60,6 +60,9 @@ _HYPHEN_SPLIT_BEFORE = re.compile(r"[^\W\d_][-\u00ad\u2010¬][ \t]*\n?[ \t]*$")
 _HYPHEN_SPLIT_AFTER = re.compile(r"[-\u00ad\u2010¬][ \t]*\n?[ \t]*[^\W\d_]")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _PREV_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
+#: "Ib." (ibidem, the reporter just cited) read as "lb.", in a citation list: "13 lb. 42;".
+IBID = re.compile(r"(?:(?<=\d )|(?<=[;,] ))lb\.(?= ?\d+(?:[;,.:)]|, \d|$))", re.MULTILINE)
+IBID_REASON = "'Ib.' (ibidem) read as 'lb.' in a citation"
 #: Ordinals and number-letter forms that are not OCR errors ("1st", "2d", "3rd", "10th").
 ORDINAL = regex.compile(r"\d+(?:st|nd|rd|th|d|s|n)", regex.IGNORECASE)
 #: Digits OCR makes of letters.
@@ -331,6 +334,13 @@ class NonWords(Pass):
             return []
 
     def _propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
+        if "lb." in text:
+            ibid = [m for m in IBID.finditer(text)]
+            if ibid:
+                spans = protected_spans(text, ctx)
+                for m in ibid:
+                    if not spans.overlaps(m.start(), m.end()):
+                        yield Edit(m.start(), m.start() + 1, "I", IBID_REASON, 0.9)
         exact = Counter(TOKEN.findall(text))
         if not exact:
             return
