@@ -95,6 +95,14 @@ POSITIVES = [
     ("as an “agreement,’’, it was binding", "as an “agreement,’’ it was binding"),
     ("jurisdiction to harass a' debtor of a debtor", "jurisdiction to harass a debtor of a debtor"),
     ("2 years, 6 months, .and 10 days", "2 years, 6 months, and 10 days"),
+    (
+        "the sum in controversy exceeded one'hundred dollars",
+        "the sum in controversy exceeded one hundred dollars",
+    ),
+    ("and not'a part of it, whilst", "and not a part of it, whilst"),
+    ("the defendant to plead to’the declaration", "the defendant to plead to the declaration"),
+    ("on account of the chai’ge, to be accused", "on account of the charge, to be accused"),
+    ("The Circuit Coui’ts have control over their", "The Circuit Courts have control over their"),
 ]
 
 NEGATIVES = [
@@ -122,6 +130,8 @@ NEGATIVES = [
     "the priorities are:\na. impute income; Subpart a. of this statute",
     "pre- and post-trial; in- and out-patients",
     "he said 'it is so.', and left",  # a quotation closes between the period and the comma
+    "Stuart et al. adm’rs vs. Peay, Rec’r; don't; we're; ma'am; ne'er; o'er the hill",
+    "the plaintiffs’recovery",  # a possessive that lost its space: not two words
 ]
 
 

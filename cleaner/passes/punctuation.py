@@ -148,6 +148,13 @@ HYPHEN_AFTER = regex.compile(r"-(?<=(?<![\w'’-])(\p{Ll}+)-)(?=[ ](\p{Ll}+)\b)"
 #: Words that follow a suspended hyphen ("pre- and post-trial").
 SUSPENDED: frozenset[str] = _words("and or nor to through")
 
+#: An apostrophe between two words: "upon'the", "not'a", "one'hundred".
+APOSTROPHE_BETWEEN = regex.compile(r"['’](?<=(?<![\w'’-])(\p{Ll}{2,})['’])(\p{Ll}+)(?![\w'’-])")
+#: What follows an apostrophe in a contraction or elision ("don't", "we're", "ne'er").
+CONTRACTION_ENDS: frozenset[str] = _words("s t d ll re ve m er em n am")
+#: "i’" read for "r" inside a word: "chai’ge", "pai’ty", "vei’bally".
+I_FOR_R = regex.compile(r"i’(?<=(?<![\w'’-])(\p{L}+)i’)(\p{Ll}+)(?![\w'’-])")
+
 #: Quote characters, for telling a closing quote from a stray apostrophe.
 OPEN_SINGLE = regex.compile(r"‘|(?<![\w'’])['’](?=\p{L})")
 
@@ -335,6 +342,28 @@ class StrayPunctuation(Pass):
             if prev in function_words and nxt not in SUSPENDED and self._known(nxt):
                 yield Edit(m.start(), m.start() + 1, "", f"hyphen stuck to {prev!r}", 0.9)
 
+    def _apostrophe_between(self, text: str) -> Iterator[Edit]:
+        for m in APOSTROPHE_BETWEEN.finditer(text):
+            left, right = m.group(1), m.group(2)
+            if right in CONTRACTION_ENDS or left.endswith("s") or left in ABBREVIATIONS:
+                continue  # "don't", "we're", "adm'r"; "plaintiffs’recovery" may want a space
+            if not any(v in right for v in "aeiou"):
+                continue  # an abbreviation's tail: "adm’rs", "att'y", "gov't"
+            whole = left + m.group(0) + right
+            joined = left + right
+            if self._known(whole) or self.resources.frequency(joined) >= 1_000_000:
+                continue  # "o'clock"; a common word with a speck inside ("up'on", "some'times")
+            if self._is_word(left) and self._is_word(right):
+                yield Edit(m.start(), m.start() + 1, " ", "apostrophe between two words", 0.9)
+        if "i’" in text:
+            for m in I_FOR_R.finditer(text):
+                token = m.group(1) + "i’" + m.group(2)
+                fixed = m.group(1) + "r" + m.group(2)
+                if self._known(fixed) and not self._known(token.replace("’", "")):
+                    yield Edit(
+                        m.start(), m.start() + 2, "r", "'i’' read for 'r' inside a word", 0.9
+                    )
+
     def _dash_hyphen(self, text: str) -> Iterator[Edit]:
         for m in DASH_HYPHEN.finditer(text):
             yield Edit(m.start(1), m.end(1), "", "stray hyphen after a dash", 0.9)
@@ -359,6 +388,7 @@ class StrayPunctuation(Pass):
             *self._apostrophe_in_punct(text),
             *self._period_inside(text),
             *self._stuck_hyphen(text),
+            *self._apostrophe_between(text),
         ]
         if not candidates:
             return []
