@@ -22,7 +22,6 @@ conventions are left alone: a capital at a sentence start, ALL CAPS headings.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -30,13 +29,12 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from cleaner.lexicon.tokens import letter_counts
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.resources import Resources
 from cleaner.types import Edit
 
-#: Runs of letters (stdlib ``re``, the fastest way to see every word of a document once).
-LETTERS = re.compile(r"[^\W\d_]+")
 #: A word is only edited when it stands free: not glued to a hyphen, digit, bracket (the
 #: brackets pass owns "[djamage"), identifier or URL character, nor after a period ("x.com").
 NOT_BEFORE = frozenset("-‐'’_@/[].")
@@ -159,19 +157,24 @@ def _anchors(counts: Counter[str]) -> tuple[dict[str, _Anchor], dict[str, int]]:
     """Frequent words by folded key with their most used form (not ALL CAPS if avoidable),
     and the count of every folded key."""
     folded: dict[str, int] = {}
+    best: dict[str, tuple[bool, int, str]] = {}
     for w, c in counts.items():
         k = fold(w)
         folded[k] = folded.get(k, 0) + c
-    forms: dict[str, list[tuple[int, bool, str]]] = {}
-    for w, c in counts.items():
-        k = fold(w)
-        if folded[k] >= MIN_ANCHOR:
-            forms.setdefault(k, []).append((c, not (w.isupper() and len(w) > 1), w))
-    out: dict[str, _Anchor] = {}
-    for k, fs in forms.items():
-        best = max(fs, key=lambda f: (f[1], f[0]))
-        out[k] = _Anchor(best[2], folded[k])
+        rank = (not (w.isupper() and len(w) > 1), c, w)
+        old = best.get(k)
+        if old is None or rank[:2] > old[:2]:
+            best[k] = rank
+    out = {k: _Anchor(best[k][2], n) for k, n in folded.items() if n >= MIN_ANCHOR}
     return out, folded
+
+
+def find_all(text: str, word: str) -> Iterator[int]:
+    """Start offsets of ``word`` in ``text`` (``str.find``: no pattern to compile)."""
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + len(word))
 
 
 class DocumentLexicon(Pass):
@@ -186,7 +189,7 @@ class DocumentLexicon(Pass):
         return list(self._propose(text, ctx))
 
     def _propose(self, text: str, ctx: PassContext) -> Iterator[Edit]:
-        counts = Counter(LETTERS.findall(text))
+        counts = letter_counts(text, ctx)
         anchors, folded_counts = _anchors(counts)
         if not anchors:
             return
@@ -195,18 +198,23 @@ class DocumentLexicon(Pass):
         for key in anchors:
             by_len.setdefault(len(key), []).append(key)
         fixes: dict[str, tuple[str, float, str]] = {}
+        known = self.resources.known
         for word, n in counts.items():
-            if n <= MAX_VARIANT and len(word) >= MIN_LENGTH:
-                fix = self._correct(word, counts, folded_counts, anchors, by_len)
-                if fix is not None:
-                    fixes[word] = fix
+            if n > MAX_VARIANT or len(word) < MIN_LENGTH:
+                continue
+            key = fold(word)
+            if key not in anchors and (folded_counts[key] > MAX_VARIANT or word.lower() in known):
+                continue  # the common case: a rare dictionary word
+            fix = self._correct(word, counts, folded_counts, anchors, by_len)
+            if fix is not None:
+                fixes[word] = fix
         if not fixes:
             return
         protected = protected_spans(text, ctx)
         size = len(text)
         for word, (after, conf, reason) in fixes.items():
-            for m in re.finditer(re.escape(word), text):
-                start, end = m.span()
+            for start in find_all(text, word):
+                end = start + len(word)
                 if start > 0 and (text[start - 1] in NOT_BEFORE or text[start - 1].isalnum()):
                     continue
                 if end < size and (text[end] in NOT_AFTER or text[end].isalnum()):
