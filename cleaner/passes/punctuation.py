@@ -98,7 +98,7 @@ PERIOD_BEFORE = regex.compile(
     r"\.(?<=(?<![\w.'’-])(\p{Ll}[\p{L}'’-]*,?)[ ]{1,2}\.)([ ]?)(?=(\p{Ll}{2,})\b)"
 )
 #: Doubled or clashing marks: ",,", ";;", ",." before a space and a word or number.
-DOUBLED = regex.compile(r"(,[,.]|;[;.])(?<=\w..)(?=[ ][\w(])")
+DOUBLED = regex.compile(r"(,[,.]|;;|;\.(?<=\p{L};\.))(?<=\w..)(?=[ ][\w(])")
 #: A comma set off by spaces between lower-case words: "by , the", "beyond ,the".
 SPACED_COMMA = regex.compile(r"[ ],(?<=(?<![\w.'’-])(\p{Ll}+)[ ],)[ ]?(?=(\p{Ll}+)\b)")
 #: An apostrophe after a word or a pin-cite page, before a space: "ceiling' tiles".
@@ -107,7 +107,9 @@ APOSTROPHE = regex.compile(
     r"(?<=(?<![\w'’-])(\p{L}(?:[\p{L}-]*\p{L})?|\d+)['’])(?=[ ]([\p{Ll}(—–]))"
 )
 #: A hyphen joining two lower-case words, not part of a longer chain: "but-not".
-HYPHEN = regex.compile(r"-(?<=(?<![\w\xad-])(\p{Ll}+)-)(\p{Ll}+)(?![\w\xad-])")
+HYPHEN = regex.compile(r"-(?<=(?<![\w\xad-])(\p{Ll}+)-)(\p{Ll}+)(?![\w\xad-]|\.\w)")
+#: A dash later in the line: a hyphen before it may be the first dash of a pair.
+LATER_DASH = regex.compile(r"—|–|--|\s-\s")
 #: A space before a period or comma that ends a quotation: 'of harm ."Id.' -> 'of harm."Id.'.
 SPACE_BEFORE_CLOSE = regex.compile(r"[\"”’](?<=[.,;:].)(?<=\p{Ll}[ ]..)")
 #: A hyphen after a dash: "— -particularly".
@@ -269,6 +271,16 @@ class StrayPunctuation(Pass):
             a, b = m.group(1), m.group(2)
             if a not in NO_COMPOUND and b not in NO_COMPOUND:
                 continue
+            if (a in ("and", "or") or b in ("and", "or")) and not (
+                a in NO_END | NO_COMPOUND and b in NO_END | NO_COMPOUND
+            ):
+                continue  # "cup-and-saucer", "brandy-and-water", "either-or"
+            both = a in NO_END | NO_COMPOUND and b in NO_END | NO_COMPOUND
+            nl = text.find("\n", m.end())
+            if not both and LATER_DASH.search(
+                text, m.end(), min(m.end() + 120, len(text) if nl < 0 else nl)
+            ):
+                continue  # "a young lady-the complainant—against whom": a dash pair
             if not (self._known(a) and self._known(b)):
                 continue
             if self._known(f"{a}-{b}") or self._known(a + b):
@@ -353,6 +365,8 @@ class StrayPunctuation(Pass):
             joined = left + right
             if self._known(whole) or self.resources.frequency(joined) >= 1_000_000:
                 continue  # "o'clock"; a common word with a speck inside ("up'on", "some'times")
+            if len(right) == 1 and left not in NO_END | NO_COMPOUND:
+                continue  # "ship'a" may be "ship's" misread
             if self._is_word(left) and self._is_word(right):
                 yield Edit(m.start(), m.start() + 1, " ", "apostrophe between two words", 0.9)
         if "i’" in text:
