@@ -98,7 +98,7 @@ def corpus_paths() -> list[Path]:
 def read_opinion(path: Path) -> str:
     text = path.read_text(encoding="utf-8", errors="replace")
     text = text.replace("\u00ad", "")
-    return STAR.sub("", text)
+    return str(STAR.sub("", text))
 
 
 # --------------------------------------------------------------------------- legal
@@ -392,7 +392,7 @@ def mine_case_names(paths: list[Path], known: set[str]) -> list[tuple[str, str, 
             if not plaintiff or not defendant:
                 continue
             name = f"{plaintiff} v. {defendant}"
-            key = (normalize_case_name(name), c.corrected_citation())
+            key = (normalize_case_name(name), str(c.corrected_citation()))  # type: ignore[no-untyped-call]
             entry = found.setdefault(
                 key, {"name": name, "short": short_form(plaintiff, defendant), "docs": set()}
             )
