@@ -249,47 +249,50 @@ for (_s, _m), _c in _SUB.items():
         _BY_SEEN_CHEAP[_s] = (*_BY_SEEN_CHEAP.get(_s, ()), (_m, _c))
 
 
+def edits1(word: str) -> set[str]:
+    """Norvig's one-edit neighbourhood (deletes, transposes, replaces, inserts), fast."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in ALPHABET)
+    out.update(a + c + b for a, b in splits for c in ALPHABET)
+    return out
+
+
+def edit1_cost(word: str, other: str) -> float:
+    """The cost of the single edit turning ``other`` into ``word`` (OCR saw ``word``).
+
+    >>> edit1_cost("tbe", "the"), edit1_cost("wvas", "was"), edit1_cost("immunily", "immunity")
+    (0.3, 1.0, 0.35)
+    """
+    n, k = len(word), len(other)
+    i = 0
+    while i < min(n, k) and word[i] == other[i]:
+        i += 1
+    if n == k:
+        if i + 1 < n and word[i + 1 :] != other[i + 1 :]:
+            return 1.0  # a transposition
+        return _SUB.get((word[i], other[i]), 1.0)
+    if n == k + 1:  # OCR added word[i]
+        return _NOISE_INSERT.get(word[i], 1.0)
+    return _LOST.get(other[i], 1.0)  # OCR lost other[i]
+
+
 def variants(word: str) -> dict[str, float]:
     """Strings the OCR could have printed ``word`` for, with an upper bound of the cost.
 
-    One generic edit (deletes of added marks, transposes, replaces, inserts of lost
-    letters) or up to two confusions (the second one cheap). The bound is what
-    :func:`ocr_cost` would give for these edit paths, without running the DP.
+    Up to two confusions (the second one cheap), with their costs. The one-generic-edit
+    neighbourhood (:func:`edits1`) is checked separately by :class:`Speller` and costed
+    only for the words it finds (:func:`edit1_cost`).
 
     >>> v = variants("tbe")
     >>> v["the"], v["toe"]
     (0.3, 0.45)
     """
     out: dict[str, float] = {}
-    n = len(word)
-    if n >= 3:
-        sub = _SUB
-        for i in range(n):
-            ch = word[i]
-            head, tail = word[:i], word[i + 1 :]
-            v = head + tail
-            c = _NOISE_INSERT.get(ch, 1.0)
-            if c < out.get(v, 99.0):
-                out[v] = c
-            if i + 1 < n:
-                v = head + word[i + 1] + ch + word[i + 2 :]
-                if out.get(v, 99.0) > 1.0:
-                    out[v] = 1.0
-            for x in ALPHABET:
-                if x != ch:
-                    v = head + x + tail
-                    c = sub.get((ch, x), 1.0)
-                    if c < out.get(v, 99.0):
-                        out[v] = c
-        for i in range(n + 1):
-            head, tail = word[:i], word[i:]
-            for x in ALPHABET:
-                v = head + x + tail
-                c = _LOST.get(x, 1.0)
-                if c < out.get(v, 99.0):
-                    out[v] = c
     for v, c in _rewrites(word, 0.0, out, _BY_SEEN):
-        _rewrites(v, c, out, _BY_SEEN_CHEAP)
+        if c <= 0.35:  # two confusions only when both are cheap
+            _rewrites(v, c, out, _BY_SEEN_CHEAP)
     out.pop(word, None)
     return out
 
@@ -337,7 +340,9 @@ class Speller:
         if not w or len(w) > 40:
             return ()
         pool = variants(w)
-        keys = pool.keys()
+        near = edits1(w) if len(w) >= 3 else set()
+        near.discard(w)
+        keys = pool.keys() | near
         hits: set[str] = set()
         for vocab in self.vocabularies:
             hits.update(keys & vocab)
@@ -345,7 +350,10 @@ class Speller:
         for c in hits:
             if len(c) < 2:
                 continue
-            cost = round(pool[c], 4)
+            cost = pool.get(c, 99.0)
+            if c in near:
+                cost = min(cost, edit1_cost(w, c))
+            cost = round(cost, 4)
             if cost <= self.max_cost:
                 found.append(Candidate(c, cost, int(self.frequency(c) or 0)))
         found.sort(key=lambda c: (self.score(c), c.word))
