@@ -364,7 +364,7 @@ class Speller:
 
         For long tokens that :meth:`candidates` finds nothing for ("caipentbr"): only words
         of :data:`DISTANT_MIN_LENGTH` letters or more and a frequency of at least
-        :data:`DISTANT_MIN_FREQUENCY` are indexed, so the index is small (~16k words, built
+        :data:`DISTANT_MIN_FREQUENCY` are indexed, so the index is small (~13k words, built
         in ~0.6 s once and then loaded from the disk cache) and a lookup costs ~0.1 ms.
         Ranked by the OCR cost (:func:`ocr_cost`), then frequency.
         """
@@ -429,7 +429,7 @@ class Speller:
 
 
 #: Shortest token the distance-2 search is tried for, and the least frequency of its words.
-DISTANT_MIN_LENGTH = 7
+DISTANT_MIN_LENGTH = 8
 DISTANT_MIN_FREQUENCY = 1_000_000
 #: symspellpy prefix length: 5 keeps the index (and its load from the cache) small.
 _PREFIX = 5
