@@ -68,7 +68,10 @@ POSITIVES = [
     ("it was an . assessment list", "it was an assessment list"),
     ("his improvement beyond ,the boundary", "his improvement beyond the boundary"),
     ("from the use , of ordinary bills", "from the use, of ordinary bills"),
-    ("the appellant repaired-the fencing", "the appellant repaired the fencing"),
+    (
+        "as agreed — the appellant repaired-the fencing",
+        "as agreed — the appellant repaired the fencing",
+    ),
     ("surviving Ann, his. wife, another daughter", "surviving Ann, his wife, another daughter"),
     ("Greenwood & Co., and. Fraley answered.", "Greenwood & Co., and Fraley answered."),
     ("block thirty. two in the city", "block thirty two in the city"),
@@ -155,6 +158,19 @@ def test_doubtful_is_only_suggested() -> None:
     assert r.text == "This case was. decided upon the principle"
     assert [c.applied for c in r.changes] == [False]
     assert r.changes[0].confidence < 0.8
+
+
+def test_hyphen_before_a_function_word_may_be_a_dash() -> None:
+    # a text with no dash glyph may print its dashes as hyphens ("one-the finest")
+    r = ONLY.clean("a fine one-the finest of all")
+    assert r.text == "a fine one-the finest of all"
+    assert [c.applied for c in r.changes] == [False]
+
+
+def test_dialect_keeps_its_elisions() -> None:
+    text = "I'll sen' ye silk an' gowd, an' bring wi' me a' the rest; the ceiling' tiles"
+    r = ONLY.clean(text)
+    assert r.text == "I'll sen' ye silk an' gowd, an' bring wi' me a' the rest; the ceiling tiles"
 
 
 def test_every_change_has_a_reason() -> None:

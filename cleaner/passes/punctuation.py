@@ -153,7 +153,7 @@ SUSPENDED: frozenset[str] = _words("and or nor to through")
 #: An apostrophe between two words: "upon'the", "not'a", "one'hundred".
 APOSTROPHE_BETWEEN = regex.compile(r"['’](?<=(?<![\w'’-])(\p{Ll}{2,})['’])(\p{Ll}+)(?![\w'’-])")
 #: What follows an apostrophe in a contraction or elision ("don't", "we're", "ne'er").
-CONTRACTION_ENDS: frozenset[str] = _words("s t d ll re ve m er em n am")
+CONTRACTION_ENDS: frozenset[str] = _words("s t d ll re ve m er em n am en")
 #: "i’" read for "r" inside a word: "chai’ge", "pai’ty", "vei’bally".
 I_FOR_R = regex.compile(r"i’(?<=(?<![\w'’-])(\p{L}+)i’)(\p{Ll}+)(?![\w'’-])")
 
@@ -233,6 +233,8 @@ class StrayPunctuation(Pass):
             yield Edit(m.start(1), m.end(1), mark[0], f"doubled punctuation {mark!r}", 0.9)
 
     def _spaced_comma(self, text: str) -> Iterator[Edit]:
+        # a printer who sets a space before commas does it often: that is typography
+        typographic = text.count(" , ") >= 3
         for m in SPACED_COMMA.finditer(text):
             prev, nxt = m.group(1), m.group(2)
             if not (self._known(prev) and self._known(nxt)):
@@ -242,10 +244,26 @@ class StrayPunctuation(Pass):
             elif m.group() == " ,":  # "beyond ,the": a speck glued to the next word
                 yield Edit(m.start(), m.end(), " ", "stray comma before a word", 0.85)
             else:  # "described , in": keep the comma, drop the space before it
-                yield Edit(m.start(), m.end(), ", ", "space before a comma", 0.85)
+                conf = 0.7 if typographic else 0.85
+                yield Edit(m.start(), m.end(), ", ", "space before a comma", conf)
+
+    def _elision(self, word: str) -> bool:
+        """Could ``word'`` be an elision ("an'" and, "wi'" with, "a'" all, "goin'")?"""
+        low = word.lower()
+        if low != "an" and low in NO_END | NO_COMPOUND | {"in", "on"}:
+            return False  # "to'", "in'": function words are not cut short
+        if low.endswith("n") and self._known(low + "d"):
+            return True  # "an'", "han'", "sen'"
+        if len(low) > 3 and low.endswith("in") and self._known(low + "g"):
+            return True  # "goin'"
+        return any(self._known(low + tail) for tail in ("th", "ve", "ll"))  # "wi'", "gi'", "a'"
 
     def _apostrophe(self, text: str, lines: _Lines) -> Iterator[Edit]:
-        for m in _matches(APOSTROPHE, text, ("' ", "’ ")):
+        found = list(_matches(APOSTROPHE, text, ("' ", "’ ")))
+        # dialect or verse writes its elisions ("an'", "wi'", "a'"): three or more such in
+        # one document say the apostrophes are the author's, not specks
+        dialect = sum(1 for m in found if self._elision(m.group(2))) >= 3
+        for m in found:
             word, mark = m.group(2), m.group(1)
             pos = m.start(1)
             if word.isdigit():
@@ -262,11 +280,15 @@ class StrayPunctuation(Pass):
                 if not self._known(low) or self._known(low + mark) or self._known(low + "'"):
                     continue  # a name, "o'", "ma'am"
                 conf = 0.9 if word.islower() else 0.85
+                if dialect and self._elision(word):
+                    conf = 0.7
             if lines.quote_may_close(text, pos, mark):
                 continue  # a closing quotation mark, or one the quotes pass must judge
             yield Edit(pos, pos + 1, "", "stray apostrophe after a word", conf)
 
     def _hyphen(self, text: str) -> Iterator[Edit]:
+        # a text without any dash glyph may print its dashes as hyphens ("one-the finest")
+        has_dash = "—" in text or "–" in text or "--" in text
         for m in HYPHEN.finditer(text):
             a, b = m.group(1), m.group(2)
             if a not in NO_COMPOUND and b not in NO_COMPOUND:
@@ -285,7 +307,9 @@ class StrayPunctuation(Pass):
                 continue
             if self._known(f"{a}-{b}") or self._known(a + b):
                 continue  # a real compound, or a split word for the hyphenation pass
-            yield Edit(m.end(1), m.end(1) + 1, " ", "hyphen joining words", 0.9)
+            # after "the", "his", "but" a dash cannot stand; before "the", "are" it can
+            conf = 0.9 if has_dash or a in NO_END | NO_COMPOUND | {"in", "on"} else 0.7
+            yield Edit(m.end(1), m.end(1) + 1, " ", "hyphen joining words", conf)
 
     def _space_before_close(self, text: str) -> Iterator[Edit]:
         for m in _matches(SPACE_BEFORE_CLOSE, text, (" .", " ,", " ;", " :"), offset=2):
