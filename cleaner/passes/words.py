@@ -358,7 +358,9 @@ class NonWords(Pass):
             low = bare.lower()
             if self._is_known(low):
                 known[tok] = True
-            elif self._verdict(low) is not None:
+            elif low not in self._verdicts or self._verdicts[low] is not None:
+                # the verdict (candidate search) waits until an occurrence passes the
+                # cheap context checks: fragments of split words never pay for it
                 unknown.append(tok)
         if not unknown:
             return
