@@ -53,6 +53,7 @@ def test_fixes(before: str, after: str) -> None:
     "text",
     [
         "the defence did shew the connexion",  # archaic spellings are words
+        "the publick gaol; to controul; a surprize; untill; recompence; it befel",
         "Señora Peña ordered a café and sent her résumé",  # real accents
         "Wojcik and Savage acted; Wojcik later left; Wojcik said",  # a repeated name
         "Behrens v. Pelletier, 516 U.S. 299",  # a party name

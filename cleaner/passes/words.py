@@ -313,6 +313,8 @@ class NonWords(Pass):
         if not cands:
             return None
         best = cands[0]
+        if _archaic(w, best.word):
+            return None  # an old spelling ("publick", "controul"), not a misread
         if not w.isascii() and best.cost > 0.3:
             return None  # a real letter of another language ("Peña"), not a misread
         second = cands[1] if len(cands) > 1 else None
@@ -522,6 +524,28 @@ def _occurrences(text: str, tok: str) -> Iterable[int]:
         if whole:
             yield p
         p = text.find(tok, p + 1)
+
+
+def _archaic(w: str, word: str) -> bool:
+    """Is ``w`` an old spelling of ``word`` rather than a misread?
+
+    Old opinions spell "publick", "controul", "surprize", "untill", "recompence",
+    "befel": regular variants of orthography that OCR does not produce.
+
+    >>> _archaic("publick", "public"), _archaic("controul", "control"), _archaic("piold", "mold")
+    (True, True, False)
+    """
+    if w == word + "k" and word.endswith("c"):
+        return True
+    if "ou" in w and (w.replace("oul", "ol", 1) == word or w.replace("our", "or", 1) == word):
+        return True
+    if len(w) == len(word) and (
+        w.replace("z", "s") == word.replace("z", "s") or w.replace("ce", "se") == word
+    ):
+        return True
+    if w.endswith("ll") and w[:-1] == word:
+        return True
+    return word.endswith("ll") and word[:-1] == w
 
 
 def _strong(v: _Verdict, in_doc: bool, length: int, capital: bool) -> bool:
