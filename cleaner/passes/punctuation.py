@@ -68,6 +68,12 @@ NO_COMPOUND: frozenset[str] = _words(
     its were was are is that said not"""
 )
 
+#: Determiners: a word after them belongs to them ("the-price" is never "the — price").
+DETERMINERS: frozenset[str] = _words("the an his their its our your my whose")
+
+#: Poetic and dialect elisions ("th' accents", "tho' poets", "o' the").
+ELIDED: frozenset[str] = _words("th tho thro o e ne")
+
 #: Abbreviations that may stand before a lower-case word ("cert. denied", "et al. held").
 #: General legal and English abbreviations, not words of any one document.
 ABBREVIATIONS: frozenset[str] = _words(
@@ -215,8 +221,8 @@ class StrayPunctuation(Pass):
                     yield Edit(dot, dot + 1, "", f"stray period after {word!r}", 0.95)
             elif lower_next and len(nxt) >= 2 and self._known(nxt.strip("'’-")):
                 # a sentence never goes on in lower case; only an abbreviation could
-                common = len(word) >= 4 and self.resources.frequency(word) >= 1_000_000
-                conf = 0.8 if common else 0.7
+                # only suggested: an OCR'd capital ("lie" for "He") may start the sentence
+                conf = 0.75 if len(word) >= 4 else 0.7
                 yield Edit(dot, dot + 1, "", "period before a lower-case word", conf)
 
     def _period_before(self, text: str) -> Iterator[Edit]:
@@ -244,7 +250,8 @@ class StrayPunctuation(Pass):
             elif m.group() == " ,":  # "beyond ,the": a speck glued to the next word
                 yield Edit(m.start(), m.end(), " ", "stray comma before a word", 0.85)
             else:  # "described , in": keep the comma, drop the space before it
-                conf = 0.7 if typographic else 0.85
+                # (older printers set spaces before commas: only a suggestion)
+                conf = 0.7 if typographic else 0.75
                 yield Edit(m.start(), m.end(), ", ", "space before a comma", conf)
 
     def _elision(self, word: str) -> bool:
@@ -280,8 +287,10 @@ class StrayPunctuation(Pass):
                 if not self._known(low) or self._known(low + mark) or self._known(low + "'"):
                     continue  # a name, "o'", "ma'am"
                 conf = 0.9 if word.islower() else 0.85
-                if dialect and self._elision(word):
+                if low in ELIDED or (dialect and self._elision(word)):
                     conf = 0.7
+                if text.startswith(" sake", m.end(1) + 1):
+                    continue  # "for justice' sake", "for conscience' sake"
             if lines.quote_may_close(text, pos, mark):
                 continue  # a closing quotation mark, or one the quotes pass must judge
             yield Edit(pos, pos + 1, "", "stray apostrophe after a word", conf)
@@ -307,8 +316,8 @@ class StrayPunctuation(Pass):
                 continue
             if self._known(f"{a}-{b}") or self._known(a + b):
                 continue  # a real compound, or a split word for the hyphenation pass
-            # after "the", "his", "but" a dash cannot stand; before "the", "are" it can
-            conf = 0.9 if has_dash or a in NO_END | NO_COMPOUND | {"in", "on"} else 0.7
+            # a dash never follows "the", "his"; after "was", before "the" it can stand
+            conf = 0.9 if has_dash or both or a in DETERMINERS else 0.7
             yield Edit(m.end(1), m.end(1) + 1, " ", "hyphen joining words", conf)
 
     def _space_before_close(self, text: str) -> Iterator[Edit]:
