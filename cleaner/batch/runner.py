@@ -374,7 +374,8 @@ class Batch:
         failed: list[Outcome] = []
         for s in self.sources():
             if isinstance(s, Rejected):
-                failed.append(self._fail(s.rel, s.reason))
+                if self.prev.files.get(s.rel) is None:  # not already recorded as failed
+                    failed.append(self._fail(s.rel, s.reason))
                 continue
             if s.stream:
                 self._streams.append(s)
