@@ -430,17 +430,31 @@ def format_markdown(fig: dict[str, Any]) -> str:
                     f"| {_pct(r['wer_after'])} | {_f(r['fixed_per_10k'])} "
                     f"| {_f(r['broken_per_10k'])} | {_f(r['clean_changes_per_10k'])} |"
                 )
-        out += ["", "Per-pass precision of the cleaner (changes right / wrong, scored alone):", ""]
-        out += ["| gold | " + " | ".join(["pass: right/wrong (precision)"]) + " |", "|---|---|"]
-        for label, block in q.items():
-            passes = block.get("systems", {}).get("cleaner", {}).get("passes", {})
-            if passes:
-                cells = ", ".join(
-                    f"{n} {c['right']}/{c['wrong']}"
-                    + ("" if c["precision"] is None else f" ({c['precision'] * 100:.0f}%)")
-                    for n, c in passes.items()
-                )
-                out.append(f"| {label} | {cells} |")
+        per_set = {
+            label: block.get("systems", {}).get("cleaner", {}).get("passes", {})
+            for label, block in q.items()
+        }
+        per_set = {k: v for k, v in per_set.items() if v}
+        names = sorted({n for v in per_set.values() for n in v})
+        if names:
+            out += [
+                "",
+                "Per-pass precision of the cleaner: applied changes right / wrong, each scored "
+                "alone against gold (precision = right / (right + wrong)):",
+                "",
+                "| pass | " + " | ".join(per_set) + " |",
+                "|---|" + "---|" * len(per_set),
+            ]
+            for n in names:
+                cells = []
+                for v in per_set.values():
+                    c = v.get(n)
+                    if c is None:
+                        cells.append("")
+                    else:
+                        prec = "" if c["precision"] is None else f" ({c['precision'] * 100:.0f}%)"
+                        cells.append(f"{c['right']}/{c['wrong']}{prec}")
+                out.append(f"| {n} | " + " | ".join(cells) + " |")
     tp = fig.get("throughput")
     if tp:
         out += [
@@ -475,9 +489,9 @@ def format_markdown(fig: dict[str, Any]) -> str:
     if rss:
         out.append(f"| peak RSS cleaning the corpus | {rss['peak_rss_mb']:.0f} MB | < 200 MB |")
     if gr and gr.get("sizes"):
-        cells = ", ".join(f"{r['bytes'] / 1000:,.0f} KB: {r['ms_per_kb']:.2f}" for r in gr["sizes"])
+        sizes = ", ".join(f"{r['bytes'] / 1000:,.0f} KB: {r['ms_per_kb']:.2f}" for r in gr["sizes"])
         out.append(
-            f"| time per KB by document size (ms) | {cells}; ratio "
+            f"| time per KB by document size (ms) | {sizes}; ratio "
             f"{gr['ratio_largest_smallest']:.2f} | 1.0 (linear) |"
         )
     return "\n".join(out)
