@@ -392,3 +392,17 @@ def test_score_properties_on_arbitrary_text(ocr: str, gold: str, out: str) -> No
     assert perfect.out_char_dist == perfect.out_word_dist == perfect.broken == 0
     any_out = score(s, out, errors=True, clean_output=out)
     assert any_out.fixed <= any_out.ocr_wrong and any_out.broken <= any_out.gold_words
+
+
+@needs_shared
+def test_cleaner_on_real_gold_improves_and_keeps_keep_spans() -> None:
+    """The hand-annotated opinions: fewer errors after, and no span marked 'keep' is changed."""
+    gold = ROOT / "corpus" / "gold"
+    if not any(gold.glob("*.json")):
+        pytest.skip("no gold edit lists yet")
+    from cleaner.evaluate.cli import evaluate
+    from cleaner.evaluate.systems import CleanerSystem
+
+    total = evaluate(read_gold("edits", gold), [CleanerSystem()], clean_input=False)["cleaner"]
+    assert total.out_char_dist < total.ocr_char_dist
+    assert total.keep_violated == 0, "a 'keep' span of the gold was changed: see clean eval"
