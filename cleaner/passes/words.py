@@ -183,6 +183,9 @@ FUNCTION_WORDS = frozenset(
         "have",
     ]
 )
+#: Regular endings: a known word plus one of these is a word, not a misread.
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "ings", "er", "ers", "ly", "ment", "ments", "ness")
+_STEM_FREQUENCY = 100_000
 #: Words after which a capitalized word starts a sentence.
 _SENTENCE_END = frozenset('.!?“"(\n')
 
@@ -193,7 +196,7 @@ _NAME_COST_COMMON = 0.7  # ... toward one of the commonest words (5+ letters)
 _NAME_TIER1 = 100_000_000  # a capitalized word: a cheap confusion toward the commonest words
 _NAME_FREQUENCY = 500_000_000  # ... a typical one only at a sentence start, toward "the" & co.
 _MARGIN = 0.3  # score lead over the runner-up
-_DISTANT_COST = 2.0  # most two generic edits may cost and be suggested (long tokens only)
+_DISTANT_COST = 1.6  # most two generic edits may cost and be suggested (long tokens only)
 _DISTANT_APPLY = 1.3  # ... and be applied
 _COMMON = 1_000_000  # a candidate this frequent in English needs no document support
 _VERY_COMMON = 10_000_000  # ... and a capitalized token's correction must be this common
@@ -287,6 +290,24 @@ class NonWords(Pass):
         m = _PREV_WORD.search(text, max(0, start - 40), start)
         return m is not None and self._is_known(m.group(1).lower() + w)
 
+    def _inflected(self, w: str) -> bool:
+        """Is ``w`` a real word plus a regular ending ("estoppels", "leveeing")?
+
+        The stem must be a word of 4+ letters that is not rare (a junk stem like "sal"
+        or "bel" would excuse real misreads like "sald", "beld").
+        """
+        freq = self.resources.spelling.frequency
+        for end in INFLECTIONS:
+            if len(w) < len(end) + 4 or not w.endswith(end):
+                continue
+            stem = w[: -len(end)]
+            if end == "d" and not stem.endswith("e"):
+                continue
+            for base in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
+                if len(base) >= 4 and (freq(base) or 0) >= _STEM_FREQUENCY:
+                    return True
+        return False
+
     def _merged(self, w: str) -> bool:
         """Is ``w`` a known word glued to a function word ("agreementis", "ofthe")?"""
         for k in range(1, min(4, len(w) - 2) + 1):
@@ -294,6 +315,8 @@ class NonWords(Pass):
                 return True
             if w[:k] in FUNCTION_WORDS and self._is_known(w[k:]) and len(w) - k >= 3:
                 return True
+            if w[:k] in FUNCTION_WORDS and w[k:] in FUNCTION_WORDS:
+                return True  # "tobe", "ofthe"
         return False
 
     def _decide(self, w: str, speller: Speller) -> _Verdict | None:
@@ -313,6 +336,8 @@ class NonWords(Pass):
         if not cands:
             return None
         best = cands[0]
+        if best.cost > _NAME_COST and self._inflected(w):
+            return None  # "estoppels", "districted": a known word with a regular ending
         if _archaic(w, best.word):
             return None  # an old spelling ("publick", "controul"), not a misread
         if not w.isascii() and best.cost > 0.3:
