@@ -406,3 +406,11 @@ def test_cleaner_on_real_gold_improves_and_keeps_keep_spans() -> None:
     total = evaluate(read_gold("edits", gold), [CleanerSystem()], clean_input=False)["cleaner"]
     assert total.out_char_dist < total.ocr_char_dist
     assert total.keep_violated == 0, "a 'keep' span of the gold was changed: see clean eval"
+
+
+def test_untouched_words_paired_differently_are_neither_fixed_nor_broken() -> None:
+    ocr = "born in hishouse, andhehadpaidallexpenses, and had put it out"
+    gold = "born in his house, and he had paid all expenses, and had put it out"
+    out = "born in his house, andhehadpaidallexpenses, and had put it out"
+    s = score(Sample("d", ocr, gold), out)
+    assert (s.fixed, s.broken) == (2, 0)

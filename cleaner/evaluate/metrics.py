@@ -8,8 +8,11 @@ placeholder character; it counts nowhere, and a word containing it is left out):
   whitespace-delimited words / gold words. Totals are micro-averages (sums over documents).
 - A gold word is *right* in a text when the word-level Levenshtein alignment of that text's
   words to the gold words matches it to an identical word (an ``equal`` block). *Fixed* =
-  wrong in the OCR and right in the output; *broken* = right in the OCR and wrong in the
-  output. Punctuation is part of a word: ``Id,`` for ``Id.`` is a wrong word.
+  wrong in the OCR and right in the output through a word the system changed; *broken* =
+  right in the OCR and wrong in the output, its OCR word changed by the system. (Words the
+  system left alone are neither: when a line repeats words, "and he had ... and had", the
+  two alignments may pair an untouched word with different gold words.) Punctuation is part
+  of a word: ``Id,`` for ``Id.`` is a wrong word.
 - A ``keep`` span (gold edit lists) that the output changes (any edit of the character
   alignment OCR -> output inside it) is a *keep violation*; it is added to *broken* unless a
   broken gold word already lies in it (no double count).
@@ -273,6 +276,12 @@ def _right(src: list[str], gold: list[str]) -> tuple[list[bool], list[int], Alig
     return right, block, al
 
 
+def _src_index(al: Aligner, k: int, j: int) -> int:
+    """The source word paired with gold word ``j`` in ``equal`` block ``k``."""
+    _tag, i1, _i2, j1, _j2 = al.ops[k]
+    return i1 + j - j1
+
+
 def _words_of(al: Aligner, src: list[str], k: int, j: int) -> str:
     """The words of ``src`` aligned to gold word ``j`` (in alignment block ``k``)."""
     if not al.ops:
@@ -323,6 +332,15 @@ def score(
     s.out_word_dist = distance(wp, wg)
     right_o, block_o, oal = _right(wo, wg)
     right_p, block_p, pal = _right(wp, wg)
+    # which OCR words the system left as they were (a word alignment OCR -> output)
+    kept_o = [False] * len(wo)
+    kept_p = [False] * len(wp)
+    for tag, i1, i2, j1, j2 in (
+        [("equal", 0, len(wo), 0, len(wp))] if wo == wp else Aligner(wo, wp).ops
+    ):
+        if tag == "equal":
+            kept_o[i1:i2] = [True] * (i2 - i1)
+            kept_p[j1:j2] = [True] * (j2 - j1)
     broken_at: list[int] = []
     for j, w in enumerate(wg):
         if PLACEHOLDER in w:
@@ -331,14 +349,17 @@ def score(
             s.ocr_wrong += 1
         if not right_p[j]:
             s.out_wrong += 1
-        if right_p[j] and not right_o[j]:
+        # only words the system touched count: an untouched word that the alignment pairs
+        # with another gold word (ties in repeated words) is neither fixed nor broken
+        is_broken = right_o[j] and not right_p[j] and not kept_o[_src_index(oal, block_o[j], j)]
+        if right_p[j] and not right_o[j] and not kept_p[_src_index(pal, block_p[j], j)]:
             s.fixed += 1
-        elif right_o[j] and not right_p[j]:
+        elif is_broken:
             s.broken += 1
             broken_at.append(j)
         if errors and not right_p[j]:
             ctx = " ".join(wg[max(j - 5, 0) : j]) + f" [[{w}]] " + " ".join(wg[j + 1 : j + 6])
-            kind = "broken" if right_o[j] else "missed"
+            kind = "broken" if is_broken else "missed"
             ocr_word = _words_of(oal, wo, block_o[j], j)
             s.errors.append(
                 WordError(
