@@ -415,7 +415,7 @@ class Speller:
             n = corpus.get(w, 0)
             return min(n * 200_000, 20_000_000)
 
-        speller = cls([_keys(english), _keys(legal), _keys(corpus)], frequency)
+        speller = cls([resources.known], frequency)
 
         def distant_words() -> dict[str, int]:
             return {
@@ -459,10 +459,6 @@ def _load_symspell(words: Callable[[], dict[str, int]]) -> Any:
     sym._words = counts
     sym._max_length = max_length
     return sym
-
-
-def _keys(m: Mapping[str, int]) -> AbstractSet[str]:
-    return m.keys()
 
 
 _BY_MEANT: dict[str, tuple[tuple[str, float], ...]] = {}

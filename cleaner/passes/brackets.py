@@ -56,7 +56,7 @@ class Brackets(Pass):
     def _known(self, word: str) -> bool:
         r = self.resources
         w = word.lower()
-        return w in r.english.counts or w in r.legal.counts or w in r.corpus_words.counts
+        return w in r.known
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if "[" not in text and "]" not in text:

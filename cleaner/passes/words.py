@@ -262,7 +262,7 @@ class NonWords(Pass):
         hit = self._known.get(w)
         if hit is None:
             r = self.resources
-            hit = w in r.english.counts or w in r.legal.counts or w in r.corpus_words.counts
+            hit = w in r.known
             if not hit and w[-2:] in ("'s", "’s") and len(w) > 3:
                 hit = self._is_known(w[:-2])
             if not hit and ("'" in w or "’" in w):
