@@ -110,7 +110,9 @@ class Quotes(Pass):
             return []
         edits: list[Edit] = []
         curly = self._curly_on(text)
-        for start, end, marks in _lines_with_marks(text):
+        # only lines with an opening “, or straight quotes to make curly, need reading
+        needed = "“" in text or (curly[0] and '"' in text) or (curly[1] and "'" in text)
+        for start, end, marks in _lines_with_marks(text) if needed else ():
             wanted = any(m == "“" for _, m in marks) or (
                 (curly[0] and any(m == '"' for _, m in marks))
                 or (curly[1] and any(m == "'" for _, m in marks))
