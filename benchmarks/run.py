@@ -270,7 +270,8 @@ def quality(shared: Path, *, limit: int | None, compound_limit: int | None) -> d
             continue
         if limit:
             samples = samples[:limit]
-        totals = evaluate(samples, systems)
+        per_doc: list[tuple[str, Any]] = []
+        totals = evaluate(samples, systems, per_document=per_doc)
         sub = samples[:compound_limit] if compound_limit else samples
         ctot = evaluate(sub, [compound], clean_input=False)
         rows = {name: t.summary() for name, t in totals.items()}
@@ -281,6 +282,11 @@ def quality(shared: Path, *, limit: int | None, compound_limit: int | None) -> d
             c = evaluate(sub, [systems[0]], clean_input=False)[systems[0].name].summary()
             rows[f"cleaner ({len(sub)} docs)"] = c
         out[label] = {"format": fmt, "path": str(path), "systems": rows}
+        if fmt == "edits":
+            out[label]["documents_detail"] = {
+                name: {k: v for k, v in sc.summary().items() if k != "passes"}
+                for name, sc in per_doc
+            }
     born = born_digital(shared)
     if born:
         bd = evaluate(born, systems, clean_input=False)
@@ -455,6 +461,23 @@ def format_markdown(fig: dict[str, Any]) -> str:
                         prec = "" if c["precision"] is None else f" ({c['precision'] * 100:.0f}%)"
                         cells.append(f"{c['right']}/{c['wrong']}{prec}")
                 out.append(f"| {n} | " + " | ".join(cells) + " |")
+    for label, block in q.items():
+        detail = block.get("documents_detail")
+        if not detail:
+            continue
+        out += [
+            "",
+            f"The cleaner on each document of the {label}:",
+            "",
+            "| document | words | CER before | CER after | fixed | broken | keep spans changed |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for name, r in detail.items():
+            out.append(
+                f"| {name} | {r['gold_words']:,} | {_pct(r['cer_before'])} | "
+                f"{_pct(r['cer_after'])} | {r['fixed']} | {r['broken']} | "
+                f"{r['keep_violated']} of {r['keep_spans']} |"
+            )
     tp = fig.get("throughput")
     if tp:
         out += [
