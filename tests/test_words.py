@@ -68,7 +68,8 @@ def test_fixes(before: str, after: str) -> None:
         "the unrea*1128sonable risk",  # a star-page marker inside a word
         "the agreementis void and afact",  # merged words are the split pass's business
         "the bale weighed 5 lb. and 3 oz.",  # a pound is a pound
-        "the estoppels and exactions; tobe",  # inflections of unknown words; merged
+        "the estoppels and exactions; tobe",  # inflections of unknown words; merged words
+        "think 'twould sound, gudeman yoursel' laddie",  # elisions
         "",
     ],
 )

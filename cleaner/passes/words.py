@@ -454,6 +454,8 @@ class NonWords(Pass):
             nxt and not nxt.isspace() and after2.isalpha() and nxt not in ".,;:!?"
         ):
             return None  # glued to letters by a noise mark ("afte~rnoon", "l)efendant")
+        if (prev and prev in "'’‘") or (nxt and nxt in "'’" and not after2.isalpha()):
+            return None  # an elision of verse or dialect ("'twould", "yoursel'")
         if _HYPHEN_SPLIT_BEFORE.search(text, max(0, start - 40), start) or (
             _HYPHEN_SPLIT_AFTER.match(text, end)
         ):
