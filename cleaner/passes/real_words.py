@@ -6,7 +6,7 @@ the token forms with its neighbours is known (symspellpy's Google Books bigrams,
 list only pairs seen 6.4M+ times, plus the opinion-corpus bigrams), while the pairs of a
 common word one OCR confusion away are known on both sides. The strength of the evidence
 is the likelihood ratio of the neighbours, P(neighbours | candidate) / P(neighbours |
-token), with an unseen pair counted at 1/8 of the list's floor: at 30 or more the edit is
+token), with an unseen pair counted at 1/8 of the list's floor: at 100 or more the edit is
 applied (confidence 0.85), from 3 it is a suggestion (0.6).
 
 Candidates are restricted to very common words and to the cheap OCR confusions of
@@ -50,9 +50,9 @@ _ABSENT = 6_400_000
 #: What an unseen pair is counted as when weighing the evidence (below the list's floor).
 _FLOOR = _ABSENT / 8
 #: Likelihood ratio of the neighbours (candidate vs token) to apply, and to suggest.
-#: (Measured on BLN600 train, the OCR and its gold fed as input: at 30, 92 words fixed,
-#: 5 broken, 10 changes on the 233k-word gold; at 1, 131 / 8 / 16.)
-_EVIDENCE = 30.0
+#: (Measured on BLN600 train, the OCR and its gold fed as input: at 100, 74 words fixed,
+#: 1 broken, 6 changes on the 233k-word gold; at 30, 92 / 5 / 10; at 1, 131 / 8 / 16.)
+_EVIDENCE = 100.0
 _EVIDENCE_SUGGEST = 3.0
 #: Weight of one opinion-corpus pair occurrence against Google Books counts.
 _CORPUS_WEIGHT = 1_000_000
