@@ -39,6 +39,7 @@ def test_ocr_variant_cited_with_same_reporter() -> None:
         "Smith v. Jones, 1 U.S. 1; Smyth v. Jones, 2 U.S. 2",  # two different cases
         "DESHANEY v. WINNEBAGO, 489 U.S. 189; DeShaney, 489 U.S. at 190",
         "no citations here, Deshaney",
+        "Wrape Stave Co. v. Arkansas State Game, 238 S.W.2d 950; State, 238 S.W.2d at 951",
     ],
 )
 def test_leaves_alone(text: str) -> None:
@@ -104,7 +105,7 @@ def _with_known(*cases: tuple[str, str, str]) -> Cleaner:
 
 def test_exact_citation_hit_names_the_case() -> None:
     c = _with_known(("Adams v. Sims", "Adams", "238 Ark. 696"))
-    r = c.clean("See Adams v. Simms, 238 Ark. 696 (1964).")
+    r = c.clean("See Adams v. Sirns, 238 Ark. 696 (1964).")
     assert r.text == "See Adams v. Sims, 238 Ark. 696 (1964).", r.changes
     assert r.changes[0].confidence >= 0.8
 
@@ -115,6 +116,12 @@ def test_fuzzy_match_without_citation_hit_is_a_suggestion() -> None:
     r = c.clean(text)
     assert r.text == text
     assert all(not ch.applied for ch in r.changes)
+
+
+def test_spelling_variant_of_a_name_is_not_a_misread() -> None:
+    c = _with_known(("Clarke v. Crosland", "Clarke", "17 Ark. 43"))
+    text = "See Clark vs. Crosland, 17 Ark. 43."
+    assert c.clean(text).text == text
 
 
 def test_other_case_same_reporter_is_left_alone() -> None:

@@ -32,6 +32,7 @@ from rapidfuzz.distance import Levenshtein
 
 from cleaner.lexicon.case_names import CaseName
 from cleaner.lexicon.reporters import Citation, find_citations
+from cleaner.lexicon.spelling import ocr_cost
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
@@ -46,6 +47,7 @@ NAME_BEFORE = regex.compile(
 )
 _WINDOW = 160
 _SHORT = 4  # party words shorter than this are never corrected
+_NAME_OCR_COST = 0.6  # most a party word's misread may cost (cleaner.lexicon.spelling)
 
 
 def _citation_key(volume: str, reporter: str, page: str) -> str:
@@ -110,7 +112,8 @@ class CaseNames(Pass):
             for s, e, w in words:
                 if len(w) < _SHORT or s in edits or spans.overlaps(s, e):
                     continue
-                fix = _from_document(w, forms, cited_with.get(vr, set()))
+                own = {x for _, _, x in words}  # never toward another word of this name
+                fix = _from_document(w, forms, cited_with.get(vr, set()) - own)
                 if fix is None and known_words:
                     fix = _from_known(w, known_words, forms)
                 if fix is not None:
@@ -170,8 +173,10 @@ def _from_known(
 
 
 def _near(a: str, b: str) -> bool:
-    """Within one or two edits (scaled by length), first letter kept."""
+    """Within OCR reach: one or two edits (by length), first letter kept, and the edits
+    are OCR-typical confusions ("Bcttison" / "Bettison"), not a spelling variant of a name
+    ("Clark" / "Clarke") or another word ("Stave" / "State")."""
     if a[:1].lower() != b[:1].lower():
         return False
     d = Levenshtein.distance(a.lower(), b.lower())
-    return d <= (1 if len(b) < 8 else 2)
+    return d <= (1 if len(b) < 8 else 2) and ocr_cost(a, b) <= _NAME_OCR_COST
