@@ -173,10 +173,10 @@ def _from_known(
 
 
 def _near(a: str, b: str) -> bool:
-    """Within OCR reach: one or two edits (by length), first letter kept, and the edits
+    """Within OCR reach: at most two edits, first letter kept, and the edits
     are OCR-typical confusions ("Bcttison" / "Bettison"), not a spelling variant of a name
     ("Clark" / "Clarke") or another word ("Stave" / "State")."""
     if a[:1].lower() != b[:1].lower():
         return False
     d = Levenshtein.distance(a.lower(), b.lower())
-    return d <= (1 if len(b) < 8 else 2) and ocr_cost(a, b) <= _NAME_OCR_COST
+    return d <= 2 and ocr_cost(a, b) <= _NAME_OCR_COST
