@@ -21,7 +21,7 @@ WORDS = Cleaner(passes=("words",))
     [
         ("exposure to piold, but", "exposure to mold, but"),
         ("the CCHD has no immunily under", "the CCHD has no immunity under"),
-        ("a charge of iraud in that vear.", "a charge of fraud in that year."),
+        ("fraud: a charge of iraud in that vear.", "fraud: a charge of fraud in that year."),
         ("He was aDout to go", "He was about to go"),
         ("sitting bn the lawn", "sitting on the lawn"),
         ("The Cóurt held", "The Court held"),

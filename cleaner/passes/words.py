@@ -198,6 +198,7 @@ _NAME_FREQUENCY = 500_000_000  # ... a typical one only at a sentence start, tow
 _MARGIN = 0.3  # score lead over the runner-up
 _DISTANT_COST = 1.6  # most two generic edits may cost and be suggested (long tokens only)
 _DISTANT_APPLY = 1.3  # ... and be applied
+_TYPICAL_FREQUENCY = 100_000_000  # cost <= 0.6 without document support
 _COMMON = 1_000_000  # a candidate this frequent in English needs no document support
 _VERY_COMMON = 10_000_000  # ... and a capitalized token's correction must be this common
 
@@ -245,8 +246,8 @@ class NonWords(Pass):
     """Non-words corrected with an OCR confusion model; noise accents removed.
 
     >>> from cleaner import clean
-    >>> clean("a charge of iraud in that vear", passes=("words",)).text
-    'a charge of fraud in that year'
+    >>> clean("the fraud: a charge of iraud in that vear", passes=("words",)).text
+    'the fraud: a charge of fraud in that year'
     """
 
     name = "words"
@@ -491,7 +492,7 @@ class NonWords(Pass):
         quoted = quotes.overlaps(start, end)
         accent = v.reason.startswith("accent")
 
-        strong = _strong(v, in_doc, len(bare), capitalized or upper)
+        strong = _strong(v, in_doc, len(bare), capitalized or upper, garbled)
         if accent:
             # an accented capitalized word: only when the plain form is a common word and
             # the document does not spell it this way again
@@ -575,7 +576,7 @@ def _archaic(w: str, word: str) -> bool:
     return word.endswith("ll") and word[:-1] == w
 
 
-def _strong(v: _Verdict, in_doc: bool, length: int, capital: bool) -> bool:
+def _strong(v: _Verdict, in_doc: bool, length: int, capital: bool, garbled: bool) -> bool:
     """Is the evidence for ``v`` strong enough to apply it (before context rules)?
 
     The cheaper the confusion, the rarer the word may be: a cheap OCR confusion
@@ -588,7 +589,9 @@ def _strong(v: _Verdict, in_doc: bool, length: int, capital: bool) -> bool:
     if v.cost <= 0.35:
         return v.frequency >= 100_000 or in_doc
     if v.cost <= _APPLY_COST:
-        return v.common or in_doc
+        # a typical confusion: the document itself uses the word, or it is among the
+        # commonest (a rare real word like "glebe" must not become "globe")
+        return in_doc or v.frequency >= (_COMMON if garbled else _TYPICAL_FREQUENCY)
     if v.cost <= 1.0:
         lead = 0.3 if v.frequency >= _NAME_FREQUENCY else 0.5
         return (
