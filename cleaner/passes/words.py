@@ -67,8 +67,11 @@ IBID_REASON = "'Ib.' (ibidem) read as 'lb.' in a citation"
 ORDINAL = regex.compile(r"\d+(?:st|nd|rd|th|d|s|n)", regex.IGNORECASE)
 #: Digits OCR makes of letters.
 CONFUSABLE_DIGITS = frozenset("01568")
-#: Combining marks that OCR specks produce (acute, grave, circumflex, diaeresis, ring).
-SPECK_MARKS = frozenset("\u0300\u0301\u0302\u0308\u030a\u0307")
+#: Combining marks that OCR specks produce (acute, grave, circumflex, ring, dot). A
+#: diaeresis is left alone: it is real far more often ("naïve", "coöperate", "Zoë").
+SPECK_MARKS = frozenset("\u0300\u0301\u0302\u030a\u0307")
+#: The metrical accent of verse on a past tense ("learnèd", "wingéd") is real.
+METRICAL_ED = regex.compile(r"[èé]d$")
 #: English words whose accents are real (their plain forms are also words).
 REAL_ACCENTED = frozenset(
     [
@@ -323,7 +326,7 @@ class NonWords(Pass):
     def _decide(self, w: str, speller: Speller) -> _Verdict | None:
         plain = _strip_specks(w)
         if plain != w:
-            if w in REAL_ACCENTED or not self._is_known(plain):
+            if w in REAL_ACCENTED or METRICAL_ED.search(w) or not self._is_known(plain):
                 return None
             freq = self.resources.frequency(plain)
             return _Verdict(plain, 0.1, 1.0, freq >= 5_000_000, freq, "accent is an OCR speck")
