@@ -209,14 +209,16 @@ def main(argv: list[str] | None = None) -> int:
         f"  CAP size: {CAP_CASES / 1e6:.1f}M cases x {sample_case_kb:.1f} KB (mean of the "
         f"316 sample cases) = {cap_gb:.0f} GB of text"
     )
+    cap_gb_pages = CAP_PAGES * 3.5 / 1e6
+    print(f"  upper estimate: {CAP_PAGES / 1e6:.0f}M pages x 3.5 KB = {cap_gb_pages:.0f} GB")
     for cores, label in (
         (32, "one 32-core machine"),
         (320, "Dask cluster, 10 x 32 cores"),
         (1024, "Dask cluster, 32 x 32 cores"),
     ):
-        hours = cap_gb * 1e3 / (per_core * cores * eff) / 3600
-        print(f"  {label}: {hours:.1f} h")
-        res[f"hours_{cores}"] = hours
+        lo, hi = (gb * 1e3 / (per_core * cores * eff) / 3600 for gb in (cap_gb, cap_gb_pages))
+        print(f"  {label}: {lo:.2f} h ({lo * 60:.0f} min) to {hi:.2f} h ({hi * 60:.0f} min)")
+        res[f"hours_{cores}"] = (lo, hi)
     res.update(per_core_mb_s=per_core, cap_gb=cap_gb, load_after=os.getloadavg())
     print(f"load average before/after: {res['load_before']} / {res['load_after']}")
     if a.json:
