@@ -7,17 +7,20 @@ Two parts:
   less than an arbitrary edit. It is the channel model ``P(seen | meant)`` of the corrector.
 * :class:`Speller` — candidate generation against the dictionaries of
   :class:`cleaner.resources.Resources`: every word within one generic edit of the token
-  plus every word reachable by up to two OCR-confusion rewrites, verified by set lookups,
-  scored by channel cost and dictionary frequency, memoized per distinct token.
+  (Norvig's neighbourhood intersected with the known-word set in C; only hits are
+  costed) plus every word reachable by up to two cheap OCR-confusion rewrites, scored by
+  channel cost and dictionary frequency, memoized per distinct token. For long tokens
+  with nothing closer, :meth:`Speller.distant` asks a small symspellpy index (distance 2)
+  of the common long words, whose built form is cached on disk.
 
-Why not a symspellpy index: measured on this machine, building symspellpy's index of the
-82,765-word list takes 1.1 s (prefix 5) to 3.9 s (prefix 7), unpickling it 0.24-1.9 s, and a
-``Verbosity.ALL`` lookup at distance 2 costs 3-4 ms per word — an opinion has 50-100
-distinct unknown tokens, so that alone would limit the pipeline to well under 1 MB/s.
-Generic distance-2 candidates are also the ones that break words (plain symspellpy breaks
-~96 words per 10k on BLN600). Generating the ~500 one-edit variants plus the confusion
-rewrites of a token and checking them against a hash set costs ~0.2 ms, needs no index
-(start-up is free) and keeps exactly the candidates an OCR engine could have produced.
+Why not a symspellpy index over everything: measured on this machine, building
+symspellpy's index of the 82,765-word list takes 1.1 s (prefix 5) to 3.9 s (prefix 7),
+unpickling it 0.24-1.9 s, and a ``Verbosity.ALL`` lookup at distance 2 costs 3-4 ms per
+word — an opinion has 50-100 distinct unknown tokens, so that alone would limit the
+pipeline to well under 1 MB/s. Generic distance-2 candidates are also the ones that break
+words (plain symspellpy breaks ~96 words per 10k on BLN600). The neighbourhood plus the
+confusion rewrites cost ~0.3 ms per new token, need no index (start-up is free) and keep
+exactly the candidates an OCR engine could have produced.
 
 >>> ocr_cost("rnold", "mold") < ocr_cost("bold", "mold")
 True

@@ -1,20 +1,26 @@
 """Non-words corrected with an OCR confusion model; noise accents removed.
 
 A token that no dictionary knows gets candidates from :mod:`cleaner.lexicon.spelling`
-(one generic edit, or up to two OCR-typical confusions: "rn"/"m", "cl"/"d", "e"/"c",
-"b"/"h", "1"/"l", ...). The best candidate is applied only when the evidence is strong: a
-cheap, OCR-typical confusion, a clear margin over the runner-up, a common word (or one the
-document itself uses). Weaker evidence is reported as a suggestion; none is silence.
+(one generic edit, up to two cheap OCR confusions: "rn"/"m", "cl"/"d", "e"/"c", "b"/"h",
+"1"/"l", ..., or for long tokens two edits). The best candidate is applied only when the
+evidence is strong: a clear margin over the runner-up and a confusion the cheaper the
+rarer the word (a cheap one toward a word that is not rare; a typical one toward a word
+the document itself uses or one of the commonest; an arbitrary edit only on long
+lower-case tokens toward very common words). Weaker evidence is a suggestion (confidence
+< 0.8); none is silence.
 
-Never touched: words in any dictionary (archaic "shew", "connexion" are words), protected
+Never touched: words in any dictionary (archaic "shew", "connexion" are words), regular
+old spellings ("publick", "controul"), inflections of real words ("estoppels"), words
+glued by a lost space ("agreementis"), halves of split words ("possi- bility",
+fragments before a soft hyphen or a star-page marker), elisions ("'twould"), protected
 spans (citations, numbers, the user's list), tokens the document repeats (names, terms),
-abbreviations ("Sch.", "CCHD"), party names around " v. ", capitalized words mid-sentence
-unless the confusion is cheap and the word common; inside quotations only the cheapest
-confusions apply.
+acronyms and abbreviations ("CCHD", "Sch."), party names around " v. ". Capitalized
+tokens (possible names) change only toward the commonest words with the first letter
+kept; inside quotations only the cheapest confusions apply.
 
 Accents that are OCR specks on an English word ("Cóurt", "eithér") are removed; real ones
 are kept: loanwords ("café", "résumé"), names whose plain form is no common word ("Peña"),
-and any spelling the document uses more than once.
+verse ("learnèd"), diaereses ("naïve"), and any spelling the document uses more than once.
 
 >>> from cleaner import clean
 >>> clean("the liabilily of the Cóurt is bn the lawn").text
