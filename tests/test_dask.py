@@ -107,12 +107,15 @@ def test_clean_dataframe(cluster: Any) -> None:
 
     from cleaner.dask import clean_dataframe
 
-    pdf = pd.DataFrame({"id": range(8), "text": [*OCR, None, *OCR[:3]]})
+    texts = [*OCR, None, *OCR[:3]]
+    pdf = pd.DataFrame({"id": range(8), "text": texts})
     ddf = dd.from_pandas(pdf, npartitions=3)  # type: ignore[no-untyped-call]
     got = clean_dataframe(ddf, "text", report_column="report").compute()
     cleaner = Cleaner()
-    want = [None if t is None else cleaner.clean(t).text for t in pdf["text"]]
-    assert got["text"].tolist() == want
-    assert got["report"].iloc[4] is None
+    got_texts = [None if pd.isna(t) else t for t in got["text"].tolist()]
+    assert got_texts == [None if t is None else cleaner.clean(t).text for t in texts]
+    assert pd.isna(got["report"].iloc[4])
+    report = json.loads(got["report"].iloc[0])
+    assert report["changes"] == [c.to_dict() for c in cleaner.clean(OCR[0]).changes]
     with pytest.raises(KeyError):
         clean_dataframe(ddf, "nope")
