@@ -628,3 +628,33 @@ def test_progress_line(capsys: pytest.CaptureFixture[str]) -> None:
     p.close()
     err = capsys.readouterr().err
     assert "5 docs" in err and "MB/s" in err and "docs/s" in err
+
+
+def test_tasks_are_pulled_lazily() -> None:
+    """A pool never holds more than a few tasks: the input is streamed, not loaded."""
+    from cleaner.batch.executors import PoolEngine
+    from cleaner.batch.worker import FilesTask, Options
+
+    made = [0]
+
+    def tasks() -> Any:
+        for _ in range(10_000):
+            made[0] += 1
+            yield FilesTask(())
+
+    engine = PoolEngine(Options(CONFIG), 2)
+    try:
+        it = engine.map(tasks(), ordered=False)
+        for _ in range(5):
+            next(it)
+        assert made[0] <= 5 + engine.inflight + 1
+        assert sum(1 for _ in it) == 10_000 - 5
+    finally:
+        engine.close()
+
+
+def test_empty_input(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    s = batch([tmp_path / "in"], tmp_path / "o")
+    assert s.exit_code == 0 and s.stats.docs == 0
+    assert "0 documents" in s.lines()[0]
