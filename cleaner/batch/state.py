@@ -3,7 +3,7 @@
 Files (under ``OUT/.clean/``, or ``ROOT/.clean/`` with ``--in-place``):
 
 - ``run.json``: the options of the run; ``--resume`` refuses different options.
-- ``done.jsonl``: one record per finished task, written AFTER the outputs, the report lines and
+- ``done.jsonl``: records of the finished tasks, written AFTER the outputs, the report lines and
   the error lines it covers were flushed and fsync'd (at a checkpoint, about once a second).
   Each record carries the sizes of the reports and errors files at that point, so a resumed
   run cuts off lines written after the last record (they belong to work that is redone).
@@ -110,7 +110,7 @@ class RunState:
         self.errors_path = errors or state_dir / "errors.jsonl"
         self.reports_path = reports / "changes.jsonl" if reports else None
         self.options = options
-        self.pending: list[str] = []
+        self.pending: list[dict[str, Any]] = []
 
     # -- starting ---------------------------------------------------------------------------
 
@@ -182,12 +182,33 @@ class RunState:
         return stats
 
     def record(self, rec: dict[str, Any], stats: Stats | None = None) -> None:
-        """Queue a done-log record; it is written at the next checkpoint."""
+        """Queue a done-log record; it is written at the next checkpoint.
+
+        Records queued between two checkpoints are merged (files: their lists joined; lines of
+        one source: the last position kept), so the done-log grows by about one record a second.
+        """
         rec["rep"] = self.reports.tell() if self.reports is not None else 0
         rec["err"] = self.errors.tell()
+        st = Stats()
         if stats is not None:
-            rec["stats"] = stats.to_dict()
-        self.pending.append(json.dumps(rec, ensure_ascii=False))
+            st.merge(stats)
+        last = self.pending[-1] if self.pending else None
+        if last is not None and last["t"] == rec["t"] == "files":
+            last["done"].extend(rec["done"])
+            last["rep"], last["err"] = rec["rep"], rec["err"]
+            last["_stats"].merge(st)
+        elif (
+            last is not None
+            and last["t"] == rec["t"] == "lines"
+            and last["source"] == rec["source"]
+        ):
+            stats_so_far = last["_stats"]
+            last.update(rec)
+            stats_so_far.merge(st)
+            last["_stats"] = stats_so_far
+        else:
+            rec["_stats"] = st
+            self.pending.append(rec)
 
     def checkpoint(self, *streams: IO[Any]) -> None:
         """Make outputs, reports and errors durable, then the records that cover them."""
@@ -198,7 +219,13 @@ class RunState:
         if self.reports is not None:
             fsync_file(self.reports)
         fsync_file(self.errors)
-        self.done.write(("\n".join(self.pending) + "\n").encode("utf-8", "surrogatepass"))
+        lines = []
+        for rec in self.pending:
+            st = rec.pop("_stats")
+            if st.docs:
+                rec["stats"] = st.to_dict()
+            lines.append(json.dumps(rec, ensure_ascii=False))
+        self.done.write(("\n".join(lines) + "\n").encode("utf-8", "surrogatepass"))
         fsync_file(self.done)
         self.pending.clear()
 
