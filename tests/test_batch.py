@@ -343,6 +343,7 @@ def test_failures_are_recorded_and_the_run_goes_on(tmp_path: Path, cleaner: Clea
     (d / "nobody.xml").write_text("<mets><p>a</p></mets>")
     (d / "bad.json").write_text("{not json")
     (d / "nofield.json").write_text(json.dumps({"title": "x"}))
+    (d / "CasesMetadata.json").write_text(json.dumps([{"id": 1, "name": "A v. B"}]))
     (d / "api.json").write_text(
         json.dumps({"casebody": {"data": f"<casebody {NS}><p>a</x></casebody>"}})
     )
@@ -360,7 +361,6 @@ def test_failures_are_recorded_and_the_run_goes_on(tmp_path: Path, cleaner: Clea
         ("broken.xml", None),
         ("nobody.xml", None),
         ("bad.json", None),
-        ("nofield.json", None),
         ("api.json", None),
         ("l.jsonl", "line 2"),
     }
@@ -369,7 +369,15 @@ def test_failures_are_recorded_and_the_run_goes_on(tmp_path: Path, cleaner: Clea
     assert "not well-formed" in errors[("broken.xml", None)]
     assert "casebody" in errors[("nobody.xml", None)]
     assert "malformed JSON" in errors[("l.jsonl", "line 2")]
-    assert s.stats.failed == 8 and s.stats.docs == 11
+    assert s.stats.failed == 7 and s.stats.docs == 12
+    # JSON without a text field (metadata): copied as it is, counted, not failed
+    assert s.stats.notext == 2
+    assert (tmp_path / "o" / "CasesMetadata.json").read_bytes() == (
+        d / "CasesMetadata.json"
+    ).read_bytes()
+    assert any("no text field" in line for line in s.lines())
+    with pytest.raises(AssertionError):  # with an explicit --field it is a failure
+        assert batch([d / "nofield.json"], tmp_path / "o2", field="body").exit_code == 0
     # failed whole files are not written; a failed line is kept as it was
     assert not (tmp_path / "o" / "latin1.txt").exists()
     out_lines = (tmp_path / "o" / "l.jsonl").read_text().split("\n")

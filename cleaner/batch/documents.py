@@ -48,6 +48,10 @@ class DocumentError(ValueError):
     """This document cannot be cleaned (the reason is recorded in the errors file)."""
 
 
+class NoText(DocumentError):
+    """No text field was found where the field was guessed (metadata files, arrays...)."""
+
+
 def parse_field(spec: str) -> list[str | int | None]:
     """``"a.b[].c"`` -> ``["a", "b", None, "c"]`` (None: every element, int: one element)."""
     parts: list[str | int | None] = []
@@ -118,6 +122,7 @@ class Outcome:
     by_pass: Counter[str] = field(default_factory=Counter)  # applied changes per pass
     suggested: int = 0
     skipped: int = 0  # changes that could not be placed in XML markup
+    notext: bool = False  # a JSON document without any of the guessed text fields
     report: str | None = None  # the JSON line of the change report
 
     def error_line(self) -> str:
@@ -210,7 +215,7 @@ def clean_json_object(
         return parts
     if field_spec:
         raise DocumentError(f"no text at field {field_spec!r}")
-    raise DocumentError(f"no text field found (tried {', '.join(GUESSED_FIELDS)}); use --field")
+    raise NoText(f"no text field found (tried {', '.join(GUESSED_FIELDS)}); use --field")
 
 
 # -- JSON style ---------------------------------------------------------------------------------
@@ -283,7 +288,13 @@ def clean_json_bytes(
         obj = json.loads(decoded.text)
     except json.JSONDecodeError as e:
         raise DocumentError(f"malformed JSON: {e}") from None
-    parts = clean_json_object(obj, field_spec, cleaner, out)
+    try:
+        parts = clean_json_object(obj, field_spec, cleaner, out)
+    except NoText:
+        # not a document (CAP's CasesMetadata.json, VolumeMetadata.json...): copied as it is
+        out.notext = True
+        out.report = report_line(out, doc_id_of(obj), [])
+        return data
     out.report = report_line(out, doc_id_of(obj), parts)
     if not out.changed:
         return data

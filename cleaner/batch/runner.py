@@ -112,6 +112,11 @@ class Summary:
         if s.by_pass:
             per = ", ".join(f"{k} {v}" for k, v in sorted(s.by_pass.items()))
             out.append(f"clean: changes per pass: {per}")
+        if s.notext:
+            out.append(
+                f"clean: {s.notext} JSON documents had no text field (copied unchanged; "
+                "give --field if they should have one)"
+            )
         extra = f"; {s.skipped} not placeable in XML markup" if s.skipped else ""
         out.append(f"clean: {s.suggested} suggestions not applied{extra}")
         if s.failed:

@@ -32,6 +32,7 @@ class Stats:
     suggested: int = 0
     skipped: int = 0
     by_pass: Counter[str] = field(default_factory=Counter)
+    notext: int = 0
 
     def add(self, o: Outcome) -> None:
         self.docs += 1
@@ -40,6 +41,7 @@ class Stats:
             self.failed += 1
             return
         self.changed += o.changed
+        self.notext += o.notext
         self.suggested += o.suggested
         self.skipped += o.skipped
         self.by_pass.update({k: v for k, v in o.by_pass.items() if v})
@@ -52,6 +54,7 @@ class Stats:
         self.suggested += other.suggested
         self.skipped += other.skipped
         self.by_pass.update(other.by_pass)
+        self.notext += other.notext
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +65,7 @@ class Stats:
             "suggested": self.suggested,
             "skipped_in_markup": self.skipped,
             "changes_by_pass": dict(sorted(self.by_pass.items())),
+            "without_text": self.notext,
         }
 
     @classmethod
@@ -74,6 +78,7 @@ class Stats:
             d.get("suggested", 0),
             d.get("skipped_in_markup", 0),
             Counter(d.get("changes_by_pass", {})),
+            d.get("without_text", 0),
         )
 
 
