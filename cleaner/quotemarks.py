@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import regex
 
 #: The quotation marks of a line. A ’ before a letter is an apostrophe ("harm’s", "’tis").
-QUOTE_MARK = regex.compile(r"’’|‘‘|[“”‘\"']|’(?!\p{L})")
+QUOTE_MARK = regex.compile(r"’’|‘[ ]?‘|[“”‘\"']|’(?!\p{L})")
 
 #: What may follow a closing quotation mark.
 CLOSE_AFTER = frozenset(" \t)]}.,;:!?—–-…")
@@ -88,7 +88,12 @@ def read_line(
             unresolved.append((open_at, until))
 
     for p, raw in marks:
-        mark = double_side(text, p, start, end) if raw == '"' else raw
+        if raw == '"':
+            mark = double_side(text, p, start, end)
+        elif len(raw) > 1 and raw[0] == "‘":
+            mark = "“"  # two opening singles: "‘‘judgments”", "‘ ‘judgments”"
+        else:
+            mark = raw
         before = text[p - 1] if p > start else " "
         after = text[p + len(raw)] if p + len(raw) < end else " "
         if mark == "“":

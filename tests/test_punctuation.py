@@ -104,6 +104,13 @@ POSITIVES = [
     ("the defendant to plead to’the declaration", "the defendant to plead to the declaration"),
     ("on account of the chai’ge, to be accused", "on account of the charge, to be accused"),
     ("The Circuit Coui’ts have control over their", "The Circuit Courts have control over their"),
+    ("equally true of clerks: '“It may be assumed”", "equally true of clerks: “It may be assumed”"),
+    ("“ [l. s.] ' David R. Cobb,", "“ [l. s.] David R. Cobb,"),
+    ("April 5th, 1856. G. W. CHATTEN.” '", "April 5th, 1856. G. W. CHATTEN.”"),
+    (
+        "two years after its rendition. . Again, it is",
+        "two years after its rendition. Again, it is",
+    ),
 ]
 
 NEGATIVES = [
@@ -133,6 +140,8 @@ NEGATIVES = [
     "he said 'it is so.', and left",  # a quotation closes between the period and the comma
     "Stuart et al. adm’rs vs. Peay, Rec’r; don't; we're; ma'am; ne'er; o'er the hill",
     "the plaintiffs’recovery",  # a possessive that lost its space: not two words
+    "the word ‘ taxes ’ means burdens; whose ‘ benefit and advantage ’ by it",  # spaced quotes
+    "a board 5 ' 10 long; wait . . . And then",
 ]
 
 
@@ -177,6 +186,25 @@ def test_dialect_keeps_its_elisions() -> None:
     text = "I'll sen' ye silk an' gowd, an' bring wi' me a' the rest; the ceiling' tiles"
     r = ONLY.clean(text)
     assert r.text == "I'll sen' ye silk an' gowd, an' bring wi' me a' the rest; the ceiling tiles"
+
+
+CURLY = "The “rule”, the “view”, the “act” and the “law” of it.\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("it is conceived that 'a signing suffices", "it is conceived that a signing suffices"),
+        ("upon which 'such action shall’ be brought", "upon which such action shall be brought"),
+    ],
+)
+def test_stray_straight_openers_in_a_curly_document(before: str, after: str) -> None:
+    assert ONLY.clean(CURLY + before).text == CURLY + after
+
+
+@pytest.mark.parametrize("text", ["he said 'go home' now", "'tis so, and 'twas"])
+def test_straight_quotations_in_a_curly_document_stay(text: str) -> None:
+    assert ONLY.clean(CURLY + text).text == CURLY + text
 
 
 def test_every_change_has_a_reason() -> None:

@@ -22,6 +22,8 @@ CURLY_DOC = (
 )
 
 POSITIVES = [
+    ("What ‘ ‘judgments” are meant", "What “judgments” are meant"),
+    ("the ‘‘rule” here", "the “rule” here"),
     ("by any “government interest.’’ Id. at 849.", "by any “government interest.” Id. at 849."),
     (
         "when “the state placed the plaintiff’ in harm’s way that a duty attaches",

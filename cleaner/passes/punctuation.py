@@ -33,12 +33,13 @@ suggested (confidence 0.7): it may be an abbreviation no list knows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import bisect
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
 from cleaner.passes.base import Pass, PassContext
-from cleaner.protect import protected_spans
+from cleaner.protect import Spans, protected_spans
 from cleaner.quotemarks import LineQuotes, read_line
 from cleaner.types import Edit
 
@@ -144,7 +145,7 @@ CLAUSE_WORDS: frozenset[str] = _words(
 APOSTROPHE_IN_PUNCT = regex.compile(r"['’](?<=\.['’])(?=,)")
 #: A period inside a word: "c.ourt" (join) or between two words: "persons.assemble".
 PERIOD_INSIDE = regex.compile(
-    r"\.(?=\p{Ll}{2})(?<=(?<![\w.'’@/-])(\p{L}+)\.)(\p{Ll}{2,})(?![\w.'’@/-])"
+    r"\.(?=\p{Ll}{2})(?<=(?<![\w'’@/-])(?<![^ \n]\.)(\p{L}+)\.)(\p{Ll}{2,})(?![\w.'’@/-])"
 )
 #: A period glued before "vs." / "v.": "Berry.vs. Linton".
 PERIOD_BEFORE_VS = regex.compile(r"\.(?<=(?<![\w.])\p{L}\p{Ll}+\.)(?=vs?\.[ ])")
@@ -162,6 +163,22 @@ APOSTROPHE_BETWEEN = regex.compile(r"['’](?<=(?<![\w'’-])(\p{Ll}{2,})['’])
 CONTRACTION_ENDS: frozenset[str] = _words("s t d ll re ve m er em n am en")
 #: "i’" read for "r" inside a word: "chai’ge", "pai’ty", "vei’bally".
 I_FOR_R = regex.compile(r"i’(?<=(?<![\w'’-])(\p{L}+)i’)(\p{Ll}+)(?![\w'’-])")
+
+#: A straight apostrophe opening a word: "conceived that 'a signing", "our 'code".
+STRAIGHT_OPENER = regex.compile(r"(?<![\w'’.,;:])'(?=(\p{Ll}+))")
+#: A straight closing quote after a word: "'go home' now".
+STRAIGHT_CLOSER = regex.compile(r"(?<=[\p{L}.,!?])'(?![\p{L}\d])")
+#: Elisions that open with an apostrophe.
+OPEN_ELISIONS: frozenset[str] = _words("tis twas em til cause n round neath gainst")
+#: A straight quote standing alone between words: "[l. s.] ' David" (curly ones set
+#: apart are often the spaced typography of a real quotation: "the word ‘ taxes ’").
+LONE_MARK = regex.compile(r"'(?<=[^\s\d'‘’“”\"][ ]')(?=[ ][^\s'‘’“”\"])")
+#: A quotation mark alone at the end of a paragraph: 'CHATTEN.” \''.
+TRAILING_MARK = regex.compile(r"'(?<=[^\s'‘’\"][ ]')(?=\n|\Z)")
+#: An apostrophe glued before an opening double quote: "clerks: '“It".
+MARK_BEFORE_OPEN = regex.compile(r"['’](?=“|‘[ ]?‘)(?<=(?:^|[\s(])['’])", regex.MULTILINE)
+#: Two periods set apart before a new sentence: "its rendition. . Again" (not ". . .").
+SPACED_DOUBLE_PERIOD = regex.compile(r"[ ]\.(?<=\p{L}\.[ ]\.)(?=[ ]\p{Lu})")
 
 #: Quote characters, for telling a closing quote from a stray apostrophe.
 OPEN_SINGLE = regex.compile(r"‘|(?<![\w'’])['’](?=\p{L})")
@@ -411,16 +428,53 @@ class StrayPunctuation(Pass):
                         m.start(), m.start() + 2, "r", "'i’' read for 'r' inside a word", 0.9
                     )
 
+    def _stray_openers(self, text: str) -> list[int]:
+        """Straight apostrophes opening a word in a curly-quoted document, never closed.
+
+        "it is conceived that 'a signing", "our 'code": where a document quotes with “ ”,
+        a straight ' before a word that no straight ' closes later in the paragraph
+        is a speck (an elision such as "'tis" excepted).
+        """
+        if "'" not in text or text.count("“") < 4:
+            return []
+        out: list[int] = []
+        for m in STRAIGHT_OPENER.finditer(text):
+            if m.group(1) in OPEN_ELISIONS or not self._known(m.group(1)):
+                continue
+            nl = text.find("\n", m.end())
+            if STRAIGHT_CLOSER.search(text, m.end(), len(text) if nl < 0 else nl):
+                continue  # 'a quotation' in straight marks
+            out.append(m.start())
+        return out
+
+    def _lone_marks(self, text: str, openers: list[int]) -> Iterator[Edit]:
+        for p in openers:
+            yield Edit(p, p + 1, "", "stray straight apostrophe before a word", 0.85)
+        if " '" in text:
+            for m in LONE_MARK.finditer(text):
+                if not _other_single_marks(text, m.start()):
+                    yield Edit(
+                        m.start(), m.end() + 1, "", "quotation mark alone between words", 0.85
+                    )
+            for m in TRAILING_MARK.finditer(text):
+                if not _other_single_marks(text, m.start()):
+                    yield Edit(m.start() - 1, m.end(), "", "quotation mark alone at the end", 0.85)
+        if "'“" in text or "’“" in text or "'‘" in text or "’‘" in text:
+            for m in MARK_BEFORE_OPEN.finditer(text):
+                yield Edit(m.start(), m.end(), "", "apostrophe before an opening quote", 0.9)
+        if ". ." in text:
+            for m in SPACED_DOUBLE_PERIOD.finditer(text):
+                yield Edit(m.start(), m.end(), "", "doubled period", 0.85)
+
     def _dash_hyphen(self, text: str) -> Iterator[Edit]:
         for m in DASH_HYPHEN.finditer(text):
             yield Edit(m.start(1), m.end(1), "", "stray hyphen after a dash", 0.9)
 
     # -- the pass -----------------------------------------------------------------------
-    def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
-        if not text:
-            return []
-        lines = _Lines(text)
-        candidates: list[Edit] = [
+    def _candidates(self, text: str) -> list[Edit]:
+        openers = self._stray_openers(text)
+        lines = _Lines(text, frozenset(openers))
+        return [
             *self._period_after(text),
             *self._period_before(text),
             *self._doubled(text),
@@ -436,7 +490,13 @@ class StrayPunctuation(Pass):
             *self._period_inside(text),
             *self._stuck_hyphen(text),
             *self._apostrophe_between(text),
+            *self._lone_marks(text, openers),
         ]
+
+    def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
+        if not text:
+            return []
+        candidates = self._candidates(text)
         if not candidates:
             return []
         protected = protected_spans(text, ctx)  # only now: most texts have no candidate
@@ -450,7 +510,73 @@ class StrayPunctuation(Pass):
                 continue
             out.append(e)
             end = e.end
-        return out
+        return self._stable(text, out, protected)
+
+    def _stable(self, text: str, edits: list[Edit], protected: Spans) -> list[Edit]:
+        """Reach a fixpoint: what a second run would do, do now (idempotence).
+
+        Two specks side by side ("ceiling.ceiling .the") can hide each other from the
+        patterns. The output is scanned again; an edit it still offers is added (mapped
+        back to this text), unless it touches one of ours, which is then withdrawn.
+        """
+        threshold = self.config.min_confidence
+        for _ in range(4):
+            applied = [e for e in edits if e.confidence >= threshold]
+            if not applied:
+                return edits
+            new, to_old, regions = _apply(text, applied)
+            again = [e for e in self._candidates(new) if e.confidence >= threshold]
+            if not again:
+                return edits
+            added: list[Edit] = []
+            spots: list[int] = []
+            for e in again:
+                if any((a < e.end and e.start < b) or a < e.start < b for a, b in regions):
+                    spots.append(to_old(e.start))  # it rewrites what we wrote
+                    continue
+                start, end = to_old(e.start), to_old(e.end)
+                if not protected.overlaps(start, end):
+                    added.append(Edit(start, end, e.after, e.reason, e.confidence))
+            kept = [e for e in edits if not any(e.start - 3 <= p <= e.end + 3 for p in spots)]
+            merged: list[Edit] = []
+            last = -1
+            for e in sorted([*kept, *added], key=lambda e: (e.start, e.end)):
+                if e.start < last or (
+                    merged and (merged[-1].start, merged[-1].end) == (e.start, e.end)
+                ):
+                    continue
+                merged.append(e)
+                last = e.end
+            if merged == edits:
+                return edits
+            edits = merged
+        return edits
+
+
+def _apply(text: str, edits: list[Edit]) -> tuple[str, Callable[[int], int], list[tuple[int, int]]]:
+    """``text`` with sorted, non-overlapping ``edits`` applied, a map back to ``text``, and
+    the spans of the new text that the edits wrote."""
+    out: list[str] = []
+    new_starts: list[int] = []
+    pos = delta = 0
+    for e in edits:
+        out.append(text[pos : e.start])
+        new_starts.append(e.start + delta)
+        out.append(e.after)
+        pos = e.end
+        delta += len(e.after) - (e.end - e.start)
+    out.append(text[pos:])
+
+    def to_old(q: int) -> int:
+        k = bisect.bisect_right(new_starts, q) - 1
+        if k < 0:
+            return q
+        e = edits[k]
+        new_end = new_starts[k] + len(e.after)
+        return e.start if q < new_end else e.end + (q - new_end)
+
+    regions = [(a, a + len(e.after)) for a, e in zip(new_starts, edits, strict=True)]
+    return "".join(out), to_old, regions
 
 
 def _matches(
@@ -477,6 +603,26 @@ def _matches(
             yield m
 
 
+#: A single quotation mark that is not an apostrophe inside a word.
+_SINGLE_MARK = regex.compile(r"['‘’](?<!\p{L}['‘’](?=\p{L}))")
+
+
+def _other_single_marks(text: str, pos: int) -> bool:
+    """Does the paragraph of ``pos`` hold another single quotation mark (its pair, maybe)?
+
+    Apostrophes inside words do not count, nor a ’ that closes a “ quotation (the quotes
+    pass makes it ”): so the answer is the same before and after the quotes pass.
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    nl = text.find("\n", pos)
+    end = len(text) if nl < 0 else nl
+    others = [m.start() for m in _SINGLE_MARK.finditer(text, start, end) if m.start() != pos]
+    if not others:
+        return False
+    closers = {p + k for p, mark in read_line(text, start, end).closers for k in range(len(mark))}
+    return any(p not in closers for p in others)
+
+
 def _after_number(text: str, i: int) -> bool:
     """Is the word at ``i`` preceded by a number ("6 in. pipe")?"""
     j = i - 1
@@ -491,8 +637,9 @@ class _Lines:
     Read with :func:`cleaner.quotemarks.read_line`, as the quotes pass reads them.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, stray: frozenset[int] = frozenset()) -> None:
         self.text = text
+        self.stray = stray  # straight openers this pass deletes: they open nothing
         self._cache: dict[int, LineQuotes] = {}
 
     def quote_may_close(self, text: str, pos: int, mark: str) -> bool:
@@ -500,7 +647,7 @@ class _Lines:
         nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
         # an opening single quote before it in the paragraph: it may close that quotation
-        if OPEN_SINGLE.search(text, start, pos):
+        if any(m.start() not in self.stray for m in OPEN_SINGLE.finditer(text, start, pos)):
             return True
         q = self._cache.get(start)
         if q is None:

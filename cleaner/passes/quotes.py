@@ -44,8 +44,10 @@ CODE_LIKE = regex.compile(r"[=<>{}\\_]|://|\w/\w")
 #: Em dashes with their spacing: the dash and one character either side.
 DASH = regex.compile(r"(?<=(.))—(?=(.))")
 #: Apostrophes inside words, curly and straight ("court’s", "court's").
-INNER_CURLY = regex.compile(r"(?<=\p{L})’(?=\p{L})")
-INNER_STRAIGHT = regex.compile(r"(?<=\p{L})'(?=\p{L})")
+#: (Only the shapes of contractions and possessives: specks between words, which the
+#: punctuation pass removes, must not sway the count.)
+INNER_CURLY = regex.compile(r"(?<=\p{L}{2})’(?i:s|t|d|ll|re|ve|m)(?!\p{L})")
+INNER_STRAIGHT = regex.compile(r"(?<=\p{L}{2})'(?i:s|t|d|ll|re|ve|m)(?!\p{L})")
 #: A straight apostrophe that belongs inside a word: a contraction or possessive ending, or
 #: after a one-letter prefix ("o'clock", "O'Brien", "d'Arcy"). Matched from two characters
 #: before the apostrophe.
@@ -111,9 +113,15 @@ class Quotes(Pass):
         edits: list[Edit] = []
         curly = self._curly_on(text)
         # only lines with an opening “, or straight quotes to make curly, need reading
-        needed = "“" in text or (curly[0] and '"' in text) or (curly[1] and "'" in text)
+        needed = (
+            "“" in text
+            or "‘‘" in text
+            or "‘ ‘" in text
+            or (curly[0] and '"' in text)
+            or (curly[1] and "'" in text)
+        )
         for start, end, marks in _lines_with_marks(text) if needed else ():
-            wanted = any(m == "“" for _, m in marks) or (
+            wanted = any(m == "“" or (m[:1] == "‘" and len(m) > 1) for _, m in marks) or (
                 (curly[0] and any(m == '"' for _, m in marks))
                 or (curly[1] and any(m == "'" for _, m in marks))
             )
@@ -143,7 +151,9 @@ class Quotes(Pass):
             return False, False
         if mode == "always":
             return True, True
-        curly = text.count("“") + text.count("”")
+        # opening marks only: closes are what this pass repairs (’’ and ’ become ”); ‘‘
+        # counts as the “ it becomes. A straight quote opens or closes: hence 2 x.
+        curly = 2 * (text.count("“") + text.count("‘‘") + text.count("‘ ‘"))
         straight = text.count('"')
         curly_apos = len(INNER_CURLY.findall(text))
         straight_apos = len(INNER_STRAIGHT.findall(text))
@@ -161,6 +171,13 @@ class Quotes(Pass):
         marks: list[tuple[int, str]],
         curly: tuple[bool, bool],
     ) -> Iterator[Edit]:
+        for p, mark in marks:
+            if (
+                len(mark) > 1
+                and mark[0] == "‘"
+                and text[p + len(mark) : p + len(mark) + 1].isalpha()
+            ):
+                yield Edit(p, p + len(mark), "“", "two single quotes opening a quotation", 0.9)
         if curly[0] or curly[1]:
             yield from self._straight(text, start, end, marks, curly)
         yield from self._closers(text, start, end, marks)
