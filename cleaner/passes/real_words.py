@@ -31,7 +31,7 @@ from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
 #: Words, with the text between them (so that a sentence or clause break is seen).
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+WORD = re.compile(r"[^\W\d_]+")
 #: Characters that glue a word to a larger unit (hyphens, soft hyphens, joiners, brackets).
 _GLUE = "*_'’-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@[]"
 _PREV = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]{1,3}$")
