@@ -49,6 +49,7 @@ NEGATIVES = [
     "232 P. 351 (1925); 42 U.S.C. § 1983",
     "See 489 U.S. 189, 195, 109 S.Ct. 998, 103 L.Ed.2d 249 (1989).",
     "In 1998 PA 12 was passed",  # no glue repair on a bare run of capitals
+    "a fee of £11 6B. 4d. was paid",  # a one-letter "reporter" glued to a number
     "Davis vs. State, 15 Ohio, 72; Uhl vs. Doe, 29 Maine, 329; 1 McLean, 120",
     "a calf of 16 lb. 4 oz. and a 5 lb. bag",
     "",

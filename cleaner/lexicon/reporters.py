@@ -181,8 +181,11 @@ def _valid(m: re.Match[str]) -> bool:
     rep = m.group("reporter")
     if not rep[0].isalpha() and rep[0] != "(":
         return False
-    # a bare run of capitals glued to the volume ("1998ND") is too weak a cue
-    return not (m.start("reporter") == m.end("volume") and "." not in rep)
+    # glued to the volume ("973N.E.2d"), a reporter must look like one: with a period
+    # and two letters at least ("1998ND", "£11 6B. 4d." are no citations)
+    if m.start("reporter") == m.end("volume"):
+        return "." in rep and sum(c.isalpha() for c in rep) >= 2
+    return True
 
 
 def find_citations(text: str) -> list[Citation]:
