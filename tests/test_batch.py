@@ -666,3 +666,25 @@ def test_empty_input(tmp_path: Path) -> None:
     s = batch([tmp_path / "in"], tmp_path / "o")
     assert s.exit_code == 0 and s.stats.docs == 0
     assert "0 documents" in s.lines()[0]
+
+
+def test_a_dying_worker_stops_the_run_with_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed (e.g. out of memory) must not hang the run; it names the documents."""
+    import cleaner.batch.worker as worker
+    from cleaner.batch.executors import WorkerDied
+
+    real = worker.process_file
+
+    def process_file(item: Any, opts: Any, cleaner: Any) -> Any:
+        if item[1] == "die.txt":
+            os._exit(9)
+        return real(item, opts, cleaner)
+
+    monkeypatch.setattr(worker, "process_file", process_file)  # inherited by forked workers
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "die.txt").write_text("x")
+    with pytest.raises(WorkerDied, match=r"die\.txt"):
+        batch([d], tmp_path / "o", jobs=2)

@@ -1,7 +1,8 @@
 """``clean PATH... --out DIR``: the batch mode of the ``clean`` command.
 
 Exit codes: 0 every document was cleaned; 1 some documents failed (listed in the errors file,
-the others were cleaned); 2 usage error; 3 an input cannot be read at all.
+the others were cleaned), or a worker process died and the run stopped; 2 usage error; 3 an
+input cannot be read at all.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ EXIT_INPUT = 3
 
 def run_batch(args: argparse.Namespace, config: Config) -> int:
     """Run the batch described by the parsed ``clean`` arguments; return the exit code."""
+    from cleaner.batch.executors import WorkerDied
     from cleaner.batch.runner import BatchOptions, InputUnreadable, UsageError, run
 
     options = BatchOptions(
@@ -44,6 +46,13 @@ def run_batch(args: argparse.Namespace, config: Config) -> int:
     except InputUnreadable as e:
         print(f"clean: error: {e}", file=sys.stderr)
         return EXIT_INPUT
+    except WorkerDied as e:
+        print(
+            f"clean: error: {e}; the run stopped (what was done is recorded: move the document "
+            "away and run again with --resume)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     for line in summary.lines():
         print(line, file=sys.stderr)
     return EXIT_FAILED if summary.exit_code else EXIT_OK

@@ -8,12 +8,15 @@ bounded number of tasks in flight (memory stays bounded however big the input is
 from __future__ import annotations
 
 import multiprocessing
-import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
 from cleaner.batch.worker import (
+    FilesTask,
+    LinesTask,
     Options,
     Task,
     TaskResult,
@@ -54,42 +57,77 @@ class InlineEngine:
         pass
 
 
+class WorkerDied(RuntimeError):
+    """A worker process died (killed, out of memory...) while cleaning the named documents."""
+
+
+def describe(task: Task) -> str:
+    if isinstance(task, FilesTask):
+        return ", ".join(item[1] for item in task.items)
+    if isinstance(task, LinesTask):
+        return f"{task.source} lines {task.first}-{task.first + len(task.lines) - 1}"
+    return f"{task.source} rows {task.first}-{task.first + len(task.values) - 1}"
+
+
 class PoolEngine:
-    """A local ``multiprocessing`` pool; the initializer builds one Cleaner per worker."""
+    """A local process pool; the initializer builds one Cleaner per worker.
+
+    ``concurrent.futures`` rather than ``multiprocessing.Pool``: when a worker dies, the run
+    stops with the names of the documents in flight instead of waiting forever.
+    """
 
     def __init__(self, opts: Options, workers: int) -> None:
         self.workers = workers
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        self.pool = ctx.Pool(workers, initializer=pool_init, initargs=(opts,))
+        self.pool = ProcessPoolExecutor(
+            workers, mp_context=ctx, initializer=pool_init, initargs=(opts,)
+        )
         self.inflight = max(4, 3 * workers)
 
-    def map(self, tasks: Iterable[Task], *, ordered: bool) -> Iterator[TaskResult]:
-        sem = threading.Semaphore(self.inflight)
-        stop = threading.Event()
-
-        def feed() -> Iterator[Task]:
-            for t in tasks:
-                while not sem.acquire(timeout=0.1):
-                    if stop.is_set():
-                        return
-                yield t
-
-        mapper = self.pool.imap if ordered else self.pool.imap_unordered
+    def _result(self, fut: Future[TaskResult], task: Task, inflight: Iterable[Task]) -> TaskResult:
         try:
-            for res in mapper(pool_run, feed()):
-                sem.release()
-                yield res
-        finally:
-            stop.set()
+            return fut.result()
+        except BrokenProcessPool:
+            names = "; ".join(describe(t) for t in (task, *inflight))
+            raise WorkerDied(
+                f"a worker process died (killed? out of memory?) while cleaning one of: {names}"
+            ) from None
+
+    def map(self, tasks: Iterable[Task], *, ordered: bool) -> Iterator[TaskResult]:
+        if ordered:
+            q: deque[tuple[Future[TaskResult], Task]] = deque()
+            for t in tasks:
+                q.append((self.pool.submit(pool_run, t), t))
+                if len(q) >= self.inflight:
+                    f, task = q.popleft()
+                    yield self._result(f, task, (x for _, x in q))
+            while q:
+                f, task = q.popleft()
+                yield self._result(f, task, (x for _, x in q))
+            return
+        pending: dict[Future[TaskResult], Task] = {}
+
+        def drain(limit: int) -> Iterator[TaskResult]:
+            while len(pending) > limit:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for f in done:
+                    task = pending.pop(f)
+                    yield self._result(f, task, pending.values())
+
+        for t in tasks:
+            pending[self.pool.submit(pool_run, t)] = t
+            yield from drain(self.inflight - 1)
+        yield from drain(0)
 
     def close(self) -> None:
-        self.pool.close()
-        self.pool.join()
+        self.pool.shutdown(wait=True)
 
     def terminate(self) -> None:
-        self.pool.terminate()
-        self.pool.join()
+        processes = list((getattr(self.pool, "_processes", None) or {}).values())
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for p in processes:
+            p.terminate()
 
 
 class DaskEngine:
