@@ -16,6 +16,7 @@ REAL = Cleaner(passes=("real_words",))
 @pytest.mark.parametrize(
     ("before", "after"),
     [
+        ("when a ease is reversed and remanded", "when a case is reversed and remanded"),
         (
             "on which defendants rely, does hot itself speak",
             "on which defendants rely, does not itself speak",

@@ -54,6 +54,8 @@ _FLOOR = _ABSENT / 8
 #: 1 broken, 6 changes on the 233k-word gold; at 30, 92 / 5 / 10; at 1, 131 / 8 / 16.)
 _EVIDENCE = 100.0
 _EVIDENCE_SUGGEST = 3.0
+#: Corpus occurrences of a pair with the token that show it fits (fewer may be misreads).
+_CORPUS_FIT = 5
 #: Weight of one opinion-corpus pair occurrence against Google Books counts.
 _CORPUS_WEIGHT = 1_000_000
 
@@ -112,6 +114,18 @@ class RealWords(Pass):
             memo[key] = n
         return n
 
+    def _fits(self, a: str, b: str) -> int:
+        """Count of a pair with the token: the opinion-corpus counts, mined from OCR, also
+        hold the misreads themselves ("this ease" twice), so only a pair seen in English
+        or 5+ times in the corpus says that the token fits."""
+        r = self.resources
+        n = r.bigrams.count(a, b)
+        if n:
+            return n
+        corpus = r.corpus_bigrams
+        c = corpus.count(a, b) if len(corpus) else 0
+        return c * _CORPUS_WEIGHT if c >= _CORPUS_FIT else 0
+
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         conf_map = self._map()
         targets = [t for t in set(WORD.findall(text)) if t.lower() in conf_map]
@@ -137,8 +151,8 @@ class RealWords(Pass):
                 continue
             if tok[:1].isupper() and prev is not None:
                 continue  # a capitalized word mid-sentence: a name or a title
-            left0 = self._pair(prev, low) if prev else 0
-            right0 = self._pair(low, nxt) if nxt else 0
+            left0 = self._fits(prev, low) if prev else 0
+            right0 = self._fits(low, nxt) if nxt else 0
             if left0 or right0:
                 continue  # the token fits its context
             english = self.resources.english.counts
