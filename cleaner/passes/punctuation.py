@@ -35,12 +35,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import regex
 
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import Spans, protected_spans
-from cleaner.quotemarks import LineQuotes, read_line
+from cleaner.quotemarks import LineQuotes, double_side, read_line
 from cleaner.types import Edit
 
 
@@ -184,6 +185,16 @@ SPACED_DOUBLE_PERIOD = regex.compile(r"[ ]\.(?<=\p{L}\.[ ]\.)(?=[ ]\p{Lu})")
 OPEN_SINGLE = regex.compile(r"‘|(?<![\w'’])['’](?=\p{L})")
 
 
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the whole document says, fixed for one cleaning (see the rules that use it)."""
+
+    typographic: bool  # its printer sets spaces before commas
+    has_dash: bool  # it has a dash glyph, so a hyphen between words is no dash
+    dialect: bool  # it writes elisions (an', wi', a')
+    curly: bool  # it quotes with double marks (so a straight ' opens no quotation)
+
+
 class StrayPunctuation(Pass):
     """Stray periods, commas, apostrophes and hyphens between words (see the module)."""
 
@@ -255,9 +266,8 @@ class StrayPunctuation(Pass):
             mark = m.group(1)
             yield Edit(m.start(1), m.end(1), mark[0], f"doubled punctuation {mark!r}", 0.9)
 
-    def _spaced_comma(self, text: str) -> Iterator[Edit]:
-        # a printer who sets a space before commas does it often: that is typography
-        typographic = text.count(" , ") >= 3
+    def _spaced_comma(self, text: str, facts: _Facts) -> Iterator[Edit]:
+        typographic = facts.typographic
         for m in SPACED_COMMA.finditer(text):
             prev, nxt = m.group(1), m.group(2)
             if not (self._known(prev) and self._known(nxt)):
@@ -282,12 +292,9 @@ class StrayPunctuation(Pass):
             return True  # "goin'"
         return any(self._known(low + tail) for tail in ("th", "ve", "ll"))  # "wi'", "gi'", "a'"
 
-    def _apostrophe(self, text: str, lines: _Lines) -> Iterator[Edit]:
-        found = list(_matches(APOSTROPHE, text, ("' ", "’ ")))
-        # dialect or verse writes its elisions ("an'", "wi'", "a'"): three or more such in
-        # one document say the apostrophes are the author's, not specks
-        dialect = sum(1 for m in found if self._elision(m.group(2))) >= 3
-        for m in found:
+    def _apostrophe(self, text: str, lines: _Lines, facts: _Facts) -> Iterator[Edit]:
+        dialect = facts.dialect
+        for m in _matches(APOSTROPHE, text, ("' ", "’ ")):
             word, mark = m.group(2), m.group(1)
             pos = m.start(1)
             if word.isdigit():
@@ -312,9 +319,8 @@ class StrayPunctuation(Pass):
                 continue  # a closing quotation mark, or one the quotes pass must judge
             yield Edit(pos, pos + 1, "", "stray apostrophe after a word", conf)
 
-    def _hyphen(self, text: str) -> Iterator[Edit]:
-        # a text without any dash glyph may print its dashes as hyphens ("one-the finest")
-        has_dash = "—" in text or "–" in text or "--" in text
+    def _hyphen(self, text: str, facts: _Facts) -> Iterator[Edit]:
+        has_dash = facts.has_dash
         for m in HYPHEN.finditer(text):
             a, b = m.group(1), m.group(2)
             if a not in NO_COMPOUND and b not in NO_COMPOUND:
@@ -428,14 +434,29 @@ class StrayPunctuation(Pass):
                         m.start(), m.start() + 2, "r", "'i’' read for 'r' inside a word", 0.9
                     )
 
-    def _stray_openers(self, text: str) -> list[int]:
+    def _facts(self, text: str) -> _Facts:
+        # dialect or verse writes its elisions ("an'", "wi'", "a'"): three or more such in
+        # one document say the apostrophes are the author's, not specks
+        elisions = sum(
+            1 for m in _matches(APOSTROPHE, text, ("' ", "’ ")) if self._elision(m.group(2))
+        )
+        return _Facts(
+            # a printer who sets a space before commas does it often: that is typography
+            typographic=text.count(" , ") >= 3,
+            # a text without any dash glyph may print its dashes as hyphens ("one-the")
+            has_dash="—" in text or "–" in text or "--" in text,
+            dialect=elisions >= 3,
+            curly=_double_openers(text) >= 4,
+        )
+
+    def _stray_openers(self, text: str, facts: _Facts) -> list[int]:
         """Straight apostrophes opening a word in a curly-quoted document, never closed.
 
         "it is conceived that 'a signing", "our 'code": where a document quotes with “ ”,
         a straight ' before a word that no straight ' closes later in the paragraph
         is a speck (an elision such as "'tis" excepted).
         """
-        if "'" not in text or text.count("“") < 4:
+        if "'" not in text or not facts.curly:
             return []
         out: list[int] = []
         for m in STRAIGHT_OPENER.finditer(text):
@@ -471,16 +492,16 @@ class StrayPunctuation(Pass):
             yield Edit(m.start(1), m.end(1), "", "stray hyphen after a dash", 0.9)
 
     # -- the pass -----------------------------------------------------------------------
-    def _candidates(self, text: str) -> list[Edit]:
-        openers = self._stray_openers(text)
+    def _candidates(self, text: str, facts: _Facts) -> list[Edit]:
+        openers = self._stray_openers(text, facts)
         lines = _Lines(text, frozenset(openers))
         return [
             *self._period_after(text),
             *self._period_before(text),
             *self._doubled(text),
-            *self._spaced_comma(text),
-            *self._apostrophe(text, lines),
-            *self._hyphen(text),
+            *self._spaced_comma(text, facts),
+            *self._apostrophe(text, lines, facts),
+            *self._hyphen(text, facts),
             *self._dash_hyphen(text),
             *self._space_before_close(text),
             *self._double_period(text),
@@ -496,7 +517,8 @@ class StrayPunctuation(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if not text:
             return []
-        candidates = self._candidates(text)
+        facts = self._facts(text)
+        candidates = self._candidates(text, facts)
         if not candidates:
             return []
         protected = protected_spans(text, ctx)  # only now: most texts have no candidate
@@ -510,9 +532,18 @@ class StrayPunctuation(Pass):
                 continue
             out.append(e)
             end = e.end
-        return self._stable(text, out, protected)
+        return self._stable(text, out, protected, facts)
 
-    def _stable(self, text: str, edits: list[Edit], protected: Spans) -> list[Edit]:
+    def _rescan(self, text: str, regions: list[tuple[int, int]], facts: _Facts) -> list[Edit]:
+        """The candidates of the lines of ``text`` that our edits changed (document facts
+        kept from the original, so that the answer is the whole text's answer there)."""
+        out: list[Edit] = []
+        for start, end in _line_bounds(text, regions):
+            for e in self._candidates(text[start:end], facts):
+                out.append(Edit(e.start + start, e.end + start, e.after, e.reason, e.confidence))
+        return out
+
+    def _stable(self, text: str, edits: list[Edit], protected: Spans, facts: _Facts) -> list[Edit]:
         """Reach a fixpoint: what a second run would do, do now (idempotence).
 
         Two specks side by side ("ceiling.ceiling .the") can hide each other from the
@@ -525,7 +556,7 @@ class StrayPunctuation(Pass):
             if not applied:
                 return edits
             new, to_old, regions = _apply(text, applied)
-            again = [e for e in self._candidates(new) if e.confidence >= threshold]
+            again = [e for e in self._rescan(new, regions, facts) if e.confidence >= threshold]
             if not again:
                 return edits
             added: list[Edit] = []
@@ -551,6 +582,33 @@ class StrayPunctuation(Pass):
                 return edits
             edits = merged
         return edits
+
+
+def _double_openers(text: str) -> int:
+    """Opening double quotation marks, curly or straight, as the quotes pass reads them.
+
+    (Counted so that the quotes pass's repairs, which turn marks into their curly
+    forms, never change the count.)
+    """
+    n = text.count("“") + text.count("‘‘") + text.count("‘ ‘")
+    if '"' in text:
+        i = text.find('"')
+        while i >= 0:
+            n += double_side(text, i, 0, len(text)) == "“"
+            i = text.find('"', i + 1)
+    return n
+
+
+def _line_bounds(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The distinct lines (paragraphs) of ``text`` that the ``spans`` touch."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        start = text.rfind("\n", 0, a) + 1
+        if out and start < out[-1][1]:
+            continue
+        nl = text.find("\n", b)
+        out.append((start, len(text) if nl < 0 else nl))
+    return out
 
 
 def _apply(text: str, edits: list[Edit]) -> tuple[str, Callable[[int], int], list[tuple[int, int]]]:
