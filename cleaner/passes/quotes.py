@@ -8,7 +8,7 @@ Each paragraph (line) is read as a sequence of quotation marks:
   inside a word ("harm’s"), not after a plural ("plaintiffs’": then it is a suggestion),
   and no ” closes the quotation later in the paragraph;
 - a quotation opened right after "(" and never closed gets its ” before the ")" when the
-  parenthesis holds nothing else ("(“Grubbs II)" -> "(“Grubbs II”)");
+  parenthesis holds nothing else ("(“Smith II)" -> "(“Smith II”)");
 - straight quotes are made curly in a document that uses curly ones (``curly_quotes``:
   'auto' = only when the document is predominantly curly; 'always'; 'never'), where the
   side is certain from the neighbours ("court's" -> "court’s", '("CCHD”)' -> '(“CCHD”)');
@@ -199,7 +199,7 @@ class Quotes(Pass):
     def _missing_close(
         self, text: str, start: int, end: int, marks: list[tuple[int, str]]
     ) -> Iterator[Edit]:
-        """ "(“Grubbs II)" -> "(“Grubbs II”)": the only open quotation, inside a parenthesis."""
+        """ "(“Smith II)" -> "(“Smith II”)": the only open quotation, inside a parenthesis."""
         opens = [p for p, m in marks if m == "“"]
         for p in opens:
             if p == start or text[p - 1] != "(":
