@@ -70,6 +70,7 @@ def test_fixes(before: str, after: str) -> None:
         "the bale weighed 5 lb. and 3 oz.",  # a pound is a pound
         "the estoppels and exactions; tobe",  # inflections of unknown words; merged words
         "think 'twould sound, gudeman yoursel' laddie",  # elisions
+        "over the deposi. tions, and Wil. liams; someone sayso",  # split and merged words
         "the learnèd judge and his wingéd words; a naïve faëry",  # verse accents
         "",
     ],

@@ -64,8 +64,8 @@ JOINERS = frozenset("*-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@#&_")
 CAMEL_NAME = regex.compile(r"\p{Lu}\p{Ll}{1,2}\p{Lu}\p{Ll}+(?:['’]s)?")
 _HYPHEN_SPLIT_BEFORE = re.compile(r"[^\W\d_][-\u00ad\u2010¬][ \t]*\n?[ \t]*$")
 _HYPHEN_SPLIT_AFTER = re.compile(r"[-\u00ad\u2010¬][ \t]*\n?[ \t]*[^\W\d_]")
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-_PREV_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
+_NEXT_WORD = re.compile(r"[.,'’]?[ \t]+([^\W\d_]+)")
+_PREV_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[.,'’]?[ \t]+$")
 #: "Ib." (ibidem, the reporter just cited) read as "lb.", in a citation list: "13 lb. 42;".
 IBID = re.compile(r"(?:(?<=\d )|(?<=[;,] ))lb\.(?= ?\d+(?:[;,.:)]|, \d|$))", re.MULTILINE)
 IBID_REASON = "'Ib.' (ibidem) read as 'lb.' in a citation"
@@ -159,37 +159,56 @@ SHORT_WORDS = frozenset(
 #: Function words that OCR glues to a neighbour by losing a space.
 FUNCTION_WORDS = frozenset(
     [
-        "a",
-        "is",
-        "an",
-        "and",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "or",
-        "as",
-        "be",
-        "was",
-        "for",
-        "that",
-        "this",
-        "with",
-        "from",
-        "not",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "his",
-        "her",
-        "had",
-        "has",
-        "have",
+        *(
+            [
+                "a",
+                "is",
+                "an",
+                "and",
+                "the",
+                "of",
+                "to",
+                "in",
+                "on",
+                "at",
+                "by",
+                "or",
+                "as",
+                "be",
+                "was",
+                "for",
+                "that",
+                "this",
+                "with",
+                "from",
+                "not",
+            ]
+        ),
+        *(
+            [
+                "he",
+                "she",
+                "it",
+                "we",
+                "they",
+                "his",
+                "her",
+                "had",
+                "has",
+                "have",
+                "so",
+                "but",
+                "are",
+                "him",
+                "who",
+                "one",
+                "its",
+                "our",
+                "may",
+                "can",
+                "any",
+            ]
+        ),
     ]
 )
 #: Regular endings: a known word plus one of these is a word, not a misread.
