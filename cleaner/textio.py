@@ -71,6 +71,17 @@ def read_path(path: str, *, encoding_errors: str = "strict") -> DecodedText:
     return decode(data, path, encoding_errors=encoding_errors)
 
 
+def _default_mode(target: Path) -> int:
+    """The mode a plain ``open(target, "w")`` would give: the file's own if it exists, else
+    0o666 less the umask (mkstemp's 0o600 would hide the output from other users)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename: never half a file."""
     target = Path(path)
@@ -79,6 +90,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        os.chmod(tmp, _default_mode(target))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

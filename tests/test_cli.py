@@ -152,3 +152,17 @@ def test_real_subprocess_diff_on_the_sample() -> None:
     assert proc.returncode == EXIT_OK, proc.stderr
     if proc.stdout:
         assert proc.stdout.startswith(b"--- ")
+
+
+def test_output_file_gets_ordinary_permissions(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import os
+
+    target = tmp_path / "out.txt"
+    umask = os.umask(0o022)
+    try:
+        code, _, _ = run_cli(monkeypatch, ["-o", str(target), "-"], b"text\n")
+    finally:
+        os.umask(umask)
+    assert code == EXIT_OK and (target.stat().st_mode & 0o777) == 0o644
