@@ -86,10 +86,14 @@ class Document:
         self.spans: list[_Span] = []
         self.suggestions: list[Change] = []
         self.markers: list[PageMarker] = []
+        self._cstarts_cache: list[int] | None = None
 
     # -- mapping current positions to the original -------------------------------------
     def _cstarts(self) -> list[int]:
-        return [s.cstart for s in self.spans]
+        """Current-text starts of the spans (cached until the spans change)."""
+        if self._cstarts_cache is None:
+            self._cstarts_cache = [s.cstart for s in self.spans]
+        return self._cstarts_cache
 
     def map_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the current text to the original, widened over any change it cuts."""
@@ -222,6 +226,7 @@ class Document:
             )
             delta += len(s.after) - (s.oend - s.ostart)
         self.spans = fixed
+        self._cstarts_cache = None
 
     def add_marker(self, label: str, start: int, end: int) -> None:
         os_, oe = self.map_span(start, end)
