@@ -265,7 +265,7 @@ def edits1(word: str) -> set[str]:
 def edit1_cost(word: str, other: str) -> float:
     """The cost of the single edit turning ``other`` into ``word`` (OCR saw ``word``).
 
-    >>> edit1_cost("tbe", "the"), edit1_cost("wvas", "was"), edit1_cost("immunily", "immunity")
+    >>> edit1_cost("tbe", "the"), edit1_cost("wvas", "was"), edit1_cost("liabilily", "liability")
     (0.3, 1.0, 0.35)
     """
     n, k = len(word), len(other)

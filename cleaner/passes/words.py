@@ -588,7 +588,7 @@ def _archaic(w: str, word: str) -> bool:
     Old opinions spell "publick", "controul", "surprize", "untill", "recompence",
     "befel": regular variants of orthography that OCR does not produce.
 
-    >>> _archaic("publick", "public"), _archaic("controul", "control"), _archaic("piold", "mold")
+    >>> _archaic("publick", "public"), _archaic("controul", "control"), _archaic("rnold", "mold")
     (True, True, False)
     """
     if w == word + "k" and word.endswith("c"):
