@@ -8,6 +8,7 @@ missing file gives an empty list, so the character-level passes work without any
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -30,7 +31,15 @@ def dictionaries_dir() -> Path:
     explicit = os.environ.get("CLEANER_DICTIONARIES")
     if explicit:
         return Path(explicit)
-    return Path(__file__).resolve().parents[2] / "dictionaries"
+    checkout = Path(__file__).resolve().parents[2] / "dictionaries"
+    if checkout.is_dir():
+        return checkout  # a clone, or an editable install
+    # an installed wheel: setuptools data-files put them under the environment's prefix
+    for prefix in (sys.prefix, sys.base_prefix):
+        installed = Path(prefix) / "share" / "cleaner" / "dictionaries"
+        if installed.is_dir():
+            return installed
+    return checkout
 
 
 def _symspell_file(name: str) -> Path:
