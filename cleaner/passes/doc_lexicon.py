@@ -25,11 +25,11 @@ import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
-from cleaner.lexicon.tokens import letter_counts
+from cleaner.lexicon.tokens import LETTERS, letter_counts
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.resources import Resources
@@ -147,26 +147,54 @@ def _transfer_case(variant: str, anchor: str) -> str:
     return anchor
 
 
-@dataclass(frozen=True)
-class _Anchor:
+class _Anchor(NamedTuple):
+    """A frequent word (a tuple: built for every frequent word of every document)."""
+
     form: str  # the usual written form
-    count: int
+    uses: int
 
 
-def _anchors(counts: Counter[str]) -> tuple[dict[str, _Anchor], dict[str, int]]:
-    """Frequent words by folded key with their most used form (not ALL CAPS if avoidable),
-    and the count of every folded key."""
+def _anchors(counts: Counter[str], text: str) -> tuple[dict[str, _Anchor], dict[str, int]]:
+    """Frequent words by folded key with their most used form (not ALL CAPS if avoidable;
+    between forms used equally often, the one the text writes first), and the count of
+    every folded key. Independent of the order of ``counts``."""
     folded: dict[str, int] = {}
     best: dict[str, tuple[bool, int, str]] = {}
+    tied: dict[str, list[str]] = {}  # forms of equal rank, while they are the best
+    get_folded = folded.get
+    get_best = best.get
     for w, c in counts.items():
         k = fold(w)
-        folded[k] = folded.get(k, 0) + c
+        folded[k] = get_folded(k, 0) + c
         rank = (not (w.isupper() and len(w) > 1), c, w)
-        old = best.get(k)
-        if old is None or rank[:2] > old[:2]:
+        old = get_best(k)
+        if old is None:
             best[k] = rank
+        elif rank[:2] > old[:2]:
+            best[k] = rank
+            tied.pop(k, None)
+        elif rank[:2] == old[:2]:
+            tied.setdefault(k, [old[2]]).append(w)
     out = {k: _Anchor(best[k][2], n) for k, n in folded.items() if n >= MIN_ANCHOR}
+    for k, forms in tied.items():
+        if k in out:
+            first = min(forms, key=lambda w: _first_token(text, w))
+            out[k] = _Anchor(first, out[k].uses)
     return out, folded
+
+
+def _first_token(text: str, word: str) -> int:
+    """Where ``word`` first stands in ``text`` as a whole run of letters."""
+    size = len(text)
+    i = text.find(word)
+    while i >= 0:
+        j = i + len(word)
+        if (i == 0 or LETTERS.match(text[i - 1]) is None) and (
+            j >= size or LETTERS.match(text[j]) is None
+        ):
+            return i
+        i = text.find(word, i + 1)
+    return size
 
 
 def find_all(text: str, word: str) -> Iterator[int]:
@@ -190,7 +218,7 @@ class DocumentLexicon(Pass):
 
     def _propose(self, text: str, ctx: PassContext) -> Iterator[Edit]:
         counts = letter_counts(text, ctx)
-        anchors, folded_counts = _anchors(counts)
+        anchors, folded_counts = _anchors(counts, text)
         if not anchors:
             return
         # anchors bucketed by length for the distance search
@@ -245,7 +273,7 @@ class DocumentLexicon(Pass):
         same = anchors.get(key)
         if same is not None and same.form != word:
             # the same letters: an accent speck or a case variant
-            others = same.count - counts[word]
+            others = same.uses - counts[word]
             if others < 2 or others < 2 * counts[word]:
                 return None
             if _has_marks(word) and not _has_marks(same.form):
@@ -313,7 +341,7 @@ class DocumentLexicon(Pass):
         typical = _is_ocr_typical(key, cand)
         if cand[0] != key[0] and dist == 1 and not typical:
             return None
-        ratio = anchor.count / max(folded_counts[key], 1)
+        ratio = anchor.uses / max(folded_counts[key], 1)
         if ratio < MIN_RATIO:
             return None
         conf = (0.92 if typical else 0.7) if dist == 1 else 0.65
@@ -322,4 +350,4 @@ class DocumentLexicon(Pass):
         if word[0].isupper() and not typical:
             conf = min(conf, 0.6)  # names differ by a letter: only a suggestion
         after = _transfer_case(word, anchor.form)
-        return after, conf, f"rare variant of {anchor.form!r} ({anchor.count}x in the document)"
+        return after, conf, f"rare variant of {anchor.form!r} ({anchor.uses}x in the document)"
