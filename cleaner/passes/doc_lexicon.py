@@ -24,9 +24,10 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import NamedTuple
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from cleaner.lexicon.tokens import LETTERS, letter_counts
@@ -205,6 +206,26 @@ def find_all(text: str, word: str) -> Iterator[int]:
         i = text.find(word, i + len(word))
 
 
+#: Above this many words, one pass over the runs of letters beats a ``str.find`` scan per word.
+FIND_SCANS = 4
+
+
+def _occurrences(text: str, words: Collection[str]) -> Iterator[tuple[str, int]]:
+    """``(word, start)`` for the places that may be whole occurrences of ``words`` (runs of
+    letters): a ``str.find`` scan per word when there are few words, else one scan of the
+    runs of letters (the places a caller accepts, with no letter or digit on either side,
+    are the same either way)."""
+    if len(words) <= FIND_SCANS:
+        for word in words:
+            for start in find_all(text, word):
+                yield word, start
+        return
+    for m in LETTERS.finditer(text):
+        word = m.group()
+        if word in words:
+            yield word, m.start()
+
+
 class DocumentLexicon(Pass):
     """Rare variants of words the document repeats, corrected toward them."""
 
@@ -221,10 +242,21 @@ class DocumentLexicon(Pass):
         anchors, folded_counts = _anchors(counts, text)
         if not anchors:
             return
-        # anchors bucketed by length for the distance search
-        by_len: dict[int, list[str]] = {}
-        for key in anchors:
-            by_len.setdefault(len(key), []).append(key)
+        near_cache: dict[tuple[int, int], list[str]] = {}
+
+        def by_len(n: int, limit: int) -> list[str]:
+            """The anchors whose length is within ``limit`` of ``n`` (built on demand)."""
+            hit = near_cache.get((n, limit))
+            if hit is None:
+                if not near_cache:
+                    for key in anchors:
+                        near_cache.setdefault((len(key), -1), []).append(key)
+                hit = [
+                    k for m in range(n - limit, n + limit + 1) for k in near_cache.get((m, -1), ())
+                ]
+                near_cache[(n, limit)] = hit
+            return hit
+
         fixes: dict[str, tuple[str, float, str]] = {}
         known = self.resources.known
         for word, n in counts.items():
@@ -240,18 +272,18 @@ class DocumentLexicon(Pass):
             return
         protected = protected_spans(text, ctx)
         size = len(text)
-        for word, (after, conf, reason) in fixes.items():
-            for start in find_all(text, word):
-                end = start + len(word)
-                if start > 0 and (text[start - 1] in NOT_BEFORE or text[start - 1].isalnum()):
-                    continue
-                if end < size and (text[end] in NOT_AFTER or text[end].isalnum()):
-                    continue
-                if protected.overlaps(start, end):
-                    continue
-                if self._sentence_case_only(text, start, word, after):
-                    continue
-                yield Edit(start, end, after, reason, conf)
+        for word, start in _occurrences(text, fixes):
+            after, conf, reason = fixes[word]
+            end = start + len(word)
+            if start > 0 and (text[start - 1] in NOT_BEFORE or text[start - 1].isalnum()):
+                continue
+            if end < size and (text[end] in NOT_AFTER or text[end].isalnum()):
+                continue
+            if protected.overlaps(start, end):
+                continue
+            if self._sentence_case_only(text, start, word, after):
+                continue
+            yield Edit(start, end, after, reason, conf)
 
     @staticmethod
     def _sentence_case_only(text: str, start: int, word: str, after: str) -> bool:
@@ -264,7 +296,7 @@ class DocumentLexicon(Pass):
         counts: Counter[str],
         folded_counts: dict[str, int],
         anchors: dict[str, _Anchor],
-        by_len: dict[int, list[str]],
+        by_len: Callable[[int, int], list[str]],
     ) -> tuple[str, float, str] | None:
         if len(word) < MIN_LENGTH or counts[word] > MAX_VARIANT:
             return None
@@ -311,15 +343,17 @@ class DocumentLexicon(Pass):
         best: tuple[int, str] | None = None
         tie = False
         limit = 1 if n < 8 else 2
-        for length in range(n - limit, n + limit + 1):
-            for cand in by_len.get(length, ()):
-                d = Levenshtein.distance(key, cand, score_cutoff=limit)
-                if d > limit:
-                    continue
-                if best is None or d < best[0]:
-                    best, tie = (d, cand), False
-                elif d == best[0]:
-                    tie = True
+        near = by_len(n, limit)
+        if not near:
+            return None
+        # the distances in C (rapidfuzz), every anchor within the limit
+        for cand, d, _ in process.extract(
+            key, near, scorer=Levenshtein.distance, score_cutoff=limit, limit=None
+        ):
+            if best is None or d < best[0]:
+                best, tie = (d, cand), False
+            elif d == best[0]:
+                tie = True
         if best is None or tie:
             return None
         return self._finish(word, key, best[1], best[0], anchors, folded_counts)
