@@ -24,6 +24,7 @@ is unknown: one part must be a function word ("agreementis" -> "agreement is", "
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -129,6 +130,20 @@ CONTENT_FREQUENCY = 2_000_000
 PREFIX_LIKE = frozenset({"a", "an", "in", "on", "be", "to", "for", "with", "it"})
 #: Inflections: "informations" is "information" + "s", not "in formations".
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+
+
+def _lowered(counts: Counter[str]) -> Counter[str]:
+    """``counts`` with the words lower-cased (most already are: only the others are moved).
+
+    >>> sorted(_lowered(Counter({"the": 2, "The": 1, "Act": 1})).items())
+    [('act', 1), ('the', 3)]
+    """
+    words = counts.copy()
+    for w in [w for w in counts if not w.islower()]:
+        n = words.pop(w)
+        low = w.lower()
+        words[low] = words.get(low, 0) + n
+    return words
 
 
 def _doc_counts(words: Counter[str], compounds: Counter[str]) -> Counter[str]:
@@ -305,7 +320,26 @@ def _split_merged(low: str, judge: _Judge, resources: Resources) -> list[_Split]
     return out
 
 
+#: Memo of :func:`_misread_word` per Resources (a pure function of the word and the data).
+_MISREAD: weakref.WeakKeyDictionary[Resources, dict[tuple[str, tuple[str, ...]], float]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _misread_word(low: str, resources: Resources, exclude: tuple[str, ...] = ()) -> float:
+    """:func:`_misread_ratio`, memoized per Resources."""
+    memo = _MISREAD.get(resources)
+    if memo is None:
+        memo = _MISREAD[resources] = {}
+    hit = memo.get((low, exclude))
+    if hit is None:
+        if len(memo) > 1 << 16:
+            memo.clear()
+        hit = memo[(low, exclude)] = _misread_ratio(low, resources, exclude)
+    return hit
+
+
+def _misread_ratio(low: str, resources: Resources, exclude: tuple[str, ...] = ()) -> float:
     """How much likelier a misread word is than the split: the frequency of the most
     frequent word one edit away ("beon" -> "been", "befor" -> "before"), relative to the
     split's bigram count, both as shares of their totals. A word one letter shorter (the
@@ -359,9 +393,7 @@ class Hyphenation(Pass):
         low_text = text.lower()
         if len(low_text) != len(text):  # a few letters grow when lowered ("İ"): keep offsets
             low_text = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        words: Counter[str] = Counter()
-        for w, c in letter_counts(text, ctx).items():
-            words[w.lower()] += c
+        words = _lowered(letter_counts(text, ctx))
         spans = list(_compounds(text)) if "-" in text else []
         compounds = Counter(low_text[a:b] for a, b in spans)
         judge = _Judge(self.resources, _doc_counts(words, compounds))
