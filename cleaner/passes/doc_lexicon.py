@@ -160,27 +160,36 @@ def _anchors(counts: Counter[str], text: str) -> tuple[dict[str, _Anchor], dict[
     between forms used equally often, the one the text writes first), and the count of
     every folded key. Independent of the order of ``counts``."""
     folded: dict[str, int] = {}
-    best: dict[str, tuple[bool, int, str]] = {}
-    tied: dict[str, list[str]] = {}  # forms of equal rank, while they are the best
-    get_folded = folded.get
-    get_best = best.get
+    first: dict[str, str] = {}  # a form of each key
+    forms: dict[str, list[str]] = {}  # every form, for the keys written more than one way
+    get_first = first.get
     for w, c in counts.items():
-        k = fold(w)
-        folded[k] = get_folded(k, 0) + c
-        rank = (not (w.isupper() and len(w) > 1), c, w)
-        old = get_best(k)
-        if old is None:
-            best[k] = rank
-        elif rank[:2] > old[:2]:
-            best[k] = rank
-            tied.pop(k, None)
-        elif rank[:2] == old[:2]:
-            tied.setdefault(k, [old[2]]).append(w)
-    out = {k: _Anchor(best[k][2], n) for k, n in folded.items() if n >= MIN_ANCHOR}
-    for k, forms in tied.items():
-        if k in out:
-            first = min(forms, key=lambda w: _first_token(text, w))
-            out[k] = _Anchor(first, out[k].uses)
+        k = w.lower() if w.isascii() else fold(w)  # (fold, without the memo call)
+        other = get_first(k)
+        if other is None:
+            first[k] = w
+            folded[k] = c
+        else:
+            folded[k] += c
+            if k in forms:
+                forms[k].append(w)
+            else:
+                forms[k] = [other, w]
+    out = {k: _Anchor(first[k], n) for k, n in folded.items() if n >= MIN_ANCHOR}
+    for k, written in forms.items():
+        if k not in out:
+            continue
+        best: tuple[bool, int] | None = None
+        tied: list[str] = []
+        for w in written:
+            c = counts[w]
+            rank = (not (w.isupper() and len(w) > 1), c)
+            if best is None or rank > best:
+                best, tied = rank, [w]
+            elif rank == best:
+                tied.append(w)
+        form = tied[0] if len(tied) == 1 else min(tied, key=lambda w: _first_token(text, w))
+        out[k] = _Anchor(form, out[k].uses)
     return out, folded
 
 
@@ -262,7 +271,7 @@ class DocumentLexicon(Pass):
         for word, n in counts.items():
             if n > MAX_VARIANT or len(word) < MIN_LENGTH:
                 continue
-            key = fold(word)
+            key = word.lower() if word.isascii() else fold(word)
             if key not in anchors and (folded_counts[key] > MAX_VARIANT or word.lower() in known):
                 continue  # the common case: a rare dictionary word
             fix = self._correct(word, counts, folded_counts, anchors, by_len)
