@@ -36,7 +36,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, islice, pairwise
 from typing import TYPE_CHECKING
 
 import regex
@@ -55,6 +55,14 @@ if TYPE_CHECKING:
 TOKEN = re.compile(
     r"(?:\[[^\W\d_]{1,12}\])?[^\W_]+(?:\[[^\W\d_]{1,12}\][^\W_]*)*(?:['’][^\W\d_]+)*"
 )
+#: :data:`TOKEN` for a text without "[" (its bracket groups cannot match there): faster.
+_PLAIN_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*")
+#: A run of the characters that glue to a token (what :func:`_occurrences` looks around).
+_RUN = re.compile(r"([\w\[\]]+)")
+_RUN_HEAD = re.compile(r"[\w\[\]]+")
+#: Unknown tokens times text length above which their offsets come from one index of the
+#: text (:func:`_run_index`) rather than a ``str.find`` scan per token.
+_INDEX_WORK = 20_000_000
 #: Double quotations (curly or straight), within one paragraph.
 QUOTED = regex.compile(r"“[^”\n]{0,3000}”|\"[^\"\n]{0,3000}\"")
 #: Characters that join a token to a larger unit: hyphens (also soft and non-breaking),
@@ -67,7 +75,8 @@ _HYPHEN_SPLIT_AFTER = re.compile(r"[-\u00ad\u2010¬][ \t]*\n?[ \t]*[^\W\d_]")
 _NEXT_WORD = re.compile(r"[.,'’]?[ \t]+([^\W\d_]+)")
 _PREV_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[.,'’]?[ \t]+$")
 #: "Ib." (ibidem, the reporter just cited) read as "lb.", in a citation list: "13 lb. 42;".
-IBID = re.compile(r"(?:(?<=\d )|(?<=[;,] ))lb\.(?= ?\d+(?:[;,.:)]|, \d|$))", re.MULTILINE)
+#: (The literal comes first, so that the regex engine finds it with a fast literal search.)
+IBID = re.compile(r"lb\.(?<=\d lb\.|[;,] lb\.)(?= ?\d+(?:[;,.:)]|, \d|$))", re.MULTILINE)
 IBID_REASON = "'Ib.' (ibidem) read as 'lb.' in a citation"
 #: Ordinals and number-letter forms that are not OCR errors ("1st", "2d", "3rd", "10th").
 ORDINAL = regex.compile(r"\d+(?:st|nd|rd|th|d|s|n)", regex.IGNORECASE)
@@ -285,6 +294,9 @@ class NonWords(Pass):
         super().__init__(config, resources)
         self._known: dict[str, bool] = {}
         self._verdicts: dict[str, _Verdict | None] = {}
+        #: Tokens no document can change (known words, numbers, acronyms, tokens whose
+        #: verdict is None): one C-level set difference skips them all.
+        self._settled: set[str] = set()
 
     # -- per distinct token (memoized across documents) ----------------------------------
     def _is_known(self, w: str) -> bool:
@@ -310,6 +322,25 @@ class NonWords(Pass):
             self._verdicts.clear()
         self._verdicts[w] = v
         return v
+
+    def _settles(self, bare: str, low: str) -> bool:
+        """Does :meth:`_occurrence` return None for ``bare`` in any document, anywhere?"""
+        if len(bare) < 2 or len(bare) > 30:
+            return True
+        if bare.isdigit() or not any(c.isalpha() for c in bare):
+            return True
+        if self._is_known(low):
+            return True
+        if low in self._verdicts and self._verdicts[low] is None:
+            return True
+        if any(c.isdigit() for c in bare) and (
+            ORDINAL.fullmatch(bare)
+            or any(c.isdigit() and c not in CONFUSABLE_DIGITS for c in bare)
+            or sum(c.isalpha() for c in bare) < 3
+        ):
+            return True
+        letters = [c for c in bare if c.isalpha()]
+        return len(letters) > 1 and all(c.isupper() for c in letters) and len(bare) <= 5
 
     def _split_part(self, text: str, start: int, end: int, w: str) -> bool:
         """Does ``w`` make a known word with the word before or after it ("pre vailed")?"""
@@ -397,38 +428,44 @@ class NonWords(Pass):
                 for m in ibid:
                     if not spans.overlaps(m.start(), m.end()):
                         yield Edit(m.start(), m.start() + 1, "I", IBID_REASON, 0.9)
-        exact = Counter(TOKEN.findall(text))
-        if not exact:
+        toks = (TOKEN if "[" in text else _PLAIN_TOKEN).findall(text)
+        if not toks:
             return
-        unknown: list[str] = []
-        known = self._known
-        for tok in exact:
-            hit = known.get(tok)
-            if hit is True:
-                continue
+        exact = Counter(toks)
+        settled = self._settled
+        if len(settled) > 500_000:
+            settled.clear()
+        unknown: list[tuple[str, str, str]] = []  # (token, bare, lower-case)
+        for tok in exact.keys() - settled:
             bare = tok.replace("[", "").replace("]", "") if "[" in tok or "]" in tok else tok
-            if len(bare) < 2 or len(bare) > 30:
-                continue
-            if bare.isdigit() or not any(c.isalpha() for c in bare):
-                continue
             low = bare.lower()
-            if self._is_known(low):
-                known[tok] = True
-            elif low not in self._verdicts or self._verdicts[low] is not None:
+            if self._settles(bare, low):
+                settled.add(tok)
+            elif exact[bare] < 3:  # (one the document uses 3+ times is a name or a term)
                 # the verdict (candidate search) waits until an occurrence passes the
                 # cheap context checks: fragments of split words never pay for it
-                unknown.append(tok)
+                unknown.append((tok, bare, low))
+        if not unknown:
+            return
+        lower: Counter[str] = Counter(map(str.lower, toks))
+        unknown = [u for u in unknown if lower[u[2]] < 3]
         if not unknown:
             return
         spans = protected_spans(text, ctx)
-        lower: Counter[str] = Counter()
-        for tok, n in exact.items():
-            lower[tok.lower()] += n
         quotes = Spans.merge(m.span() for m in QUOTED.finditer(text))
         found: list[tuple[int, int, str]] = []
-        for tok in unknown:
-            for start in _occurrences(text, tok):
-                found.append((start, start + len(tok), tok))
+        if len(unknown) * len(text) > _INDEX_WORK:
+            # many unknown tokens in a long text: one index instead of a scan per token
+            index = _run_index(text, {_head(u[0]) for u in unknown})
+            for tok, _, _ in unknown:
+                n = len(tok)
+                for start in index.get(_head(tok), ()):
+                    if text.startswith(tok, start) and _whole(text, start, n):
+                        found.append((start, start + n, tok))
+        else:
+            for tok, _, _ in unknown:
+                for start in _occurrences(text, tok):
+                    found.append((start, start + len(tok), tok))
         found.sort()
         last = -1
         for start, end, tok in found:
@@ -568,18 +605,50 @@ def _occurrences(text: str, tok: str) -> Iterable[int]:
     n = len(tok)
     p = text.find(tok)
     while p >= 0:
-        before = text[p - 1] if p else ""
-        after = text[p + n] if p + n < len(text) else ""
-        whole = not (before and (before.isalnum() or before in "[]_"))
-        glued = after.isalnum() or after in "[]_"
-        tail = after in "'’" and text[p + n + 1 : p + n + 2].isalpha()
-        if after and (glued or tail):
-            whole = False
-        if whole and before in "'’" and p >= 2 and text[p - 2].isalpha():
-            whole = False
-        if whole:
+        if _whole(text, p, n):
             yield p
         p = text.find(tok, p + 1)
+
+
+def _whole(text: str, p: int, n: int) -> bool:
+    """Is ``text[p : p + n]`` a whole token (nothing glued before or after it)?"""
+    before = text[p - 1] if p else ""
+    after = text[p + n] if p + n < len(text) else ""
+    whole = not (before and (before.isalnum() or before in "[]_"))
+    glued = after.isalnum() or after in "[]_"
+    tail = after in "'’" and text[p + n + 1 : p + n + 2].isalpha()
+    if after and (glued or tail):
+        whole = False
+    if whole and before in "'’" and p >= 2 and text[p - 2].isalpha():
+        whole = False
+    return whole
+
+
+def _head(tok: str) -> str:
+    """The leading run of :data:`_RUN` characters of a token ("court" of "court's")."""
+    m = _RUN_HEAD.match(tok)
+    return tok if m is None else m.group()
+
+
+def _run_index(text: str, heads: set[str]) -> dict[str, list[int]]:
+    """Offsets of the runs of :data:`_RUN` characters of ``text`` that are in ``heads``.
+
+    One split of the text, the runs selected with a C-level set test, and the offsets
+    summed from the lengths of the pieces between them: linear in the text, whatever the
+    number of heads (a token's whole occurrences all start such a run).
+
+    >>> _run_index("an ab, ab'x [ab] ab", {"ab", "[ab]"})
+    {'ab': [3, 7, 17], '[ab]': [12]}
+    """
+    parts = _RUN.split(text)
+    out: dict[str, list[int]] = {}
+    pos = prev = 0
+    picked = map(heads.__contains__, islice(parts, 1, None, 2))
+    for i in compress(range(1, len(parts), 2), picked):
+        pos += sum(map(len, parts[prev:i]))
+        prev = i
+        out.setdefault(parts[i], []).append(pos)
+    return out
 
 
 def _archaic(w: str, word: str) -> bool:
