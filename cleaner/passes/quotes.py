@@ -36,7 +36,7 @@ import regex
 
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
-from cleaner.quotemarks import QUOTE_MARK, double_side, read_line
+from cleaner.quotemarks import double_side, line_marks, read_line
 from cleaner.types import Edit
 
 #: What makes a token look like code or a URL: its quotes are not prose.
@@ -66,22 +66,27 @@ WORD_BEFORE = regex.compile(r"(?<!\p{L})\p{L}{4,}\Z")
 ELISIONS: frozenset[str] = frozenset(["tis", "twas", "em", "til", "cause", "n", "round"])
 
 
-def _lines_with_marks(text: str) -> Iterator[tuple[int, int, list[tuple[int, str]]]]:
-    """(line start, line end, quotation marks of the line) for each line that has marks."""
-    line_start, line_end = 0, -1
-    marks: list[tuple[int, str]] = []
-    for m in QUOTE_MARK.finditer(text):
-        p = m.start()
-        if p > line_end:
-            if marks:
-                yield line_start, line_end, marks
-            line_start = text.rfind("\n", 0, p) + 1
-            nl = text.find("\n", p)
-            line_end = len(text) if nl < 0 else nl
-            marks = []
-        marks.append((p, m.group()))
-    if marks:
-        yield line_start, line_end, marks
+def _lines_with_marks(
+    text: str, triggers: tuple[str, ...]
+) -> Iterator[tuple[int, int, list[tuple[int, str]]]]:
+    """(line start, line end, quotation marks of the line) for each line, in order, that
+    holds one of ``triggers`` (found with ``str.find``; the other lines are not read).
+
+    A trigger is a mark itself (“, ", ') or lies in one (‘‘, ‘ ‘): a line with a trigger
+    has a mark of that kind, and marks never span a line break.
+    """
+    found: set[tuple[int, int]] = set()
+    size = len(text)
+    for trigger in triggers:
+        i = text.find(trigger)
+        while i >= 0:
+            start = text.rfind("\n", 0, i) + 1
+            nl = text.find("\n", i)
+            end = size if nl < 0 else nl
+            found.add((start, end))
+            i = text.find(trigger, end)
+    for start, end in sorted(found):
+        yield start, end, line_marks(text, start, end)
 
 
 def _open_double(text: str, start: int, pos: int) -> bool:
@@ -113,20 +118,9 @@ class Quotes(Pass):
         edits: list[Edit] = []
         curly = self._curly_on(text)
         # only lines with an opening “, or straight quotes to make curly, need reading
-        needed = (
-            "“" in text
-            or "‘‘" in text
-            or "‘ ‘" in text
-            or (curly[0] and '"' in text)
-            or (curly[1] and "'" in text)
-        )
-        for start, end, marks in _lines_with_marks(text) if needed else ():
-            wanted = any(m == "“" or (m[:1] == "‘" and len(m) > 1) for _, m in marks) or (
-                (curly[0] and any(m == '"' for _, m in marks))
-                or (curly[1] and any(m == "'" for _, m in marks))
-            )
-            if wanted:
-                edits.extend(self._line_edits(text, start, end, marks, curly))
+        triggers = ("“", "‘‘", "‘ ‘") + ('"',) * curly[0] + ("'",) * curly[1]
+        for start, end, marks in _lines_with_marks(text, triggers):
+            edits.extend(self._line_edits(text, start, end, marks, curly))
         edits.extend(self._dash_edits(text))
         if not edits:
             return []
