@@ -292,9 +292,11 @@ class StrayPunctuation(Pass):
             return True  # "goin'"
         return any(self._known(low + tail) for tail in ("th", "ve", "ll"))  # "wi'", "gi'", "a'"
 
-    def _apostrophe(self, text: str, lines: _Lines, facts: _Facts) -> Iterator[Edit]:
+    def _apostrophe(
+        self, text: str, lines: _Lines, facts: _Facts, found: list[regex.Match[str]]
+    ) -> Iterator[Edit]:
         dialect = facts.dialect
-        for m in _matches(APOSTROPHE, text, ("' ", "’ ")):
+        for m in found:
             word, mark = m.group(2), m.group(1)
             pos = m.start(1)
             if word.isdigit():
@@ -434,12 +436,10 @@ class StrayPunctuation(Pass):
                         m.start(), m.start() + 2, "r", "'i’' read for 'r' inside a word", 0.9
                     )
 
-    def _facts(self, text: str) -> _Facts:
+    def _facts(self, text: str, apostrophes: list[regex.Match[str]]) -> _Facts:
         # dialect or verse writes its elisions ("an'", "wi'", "a'"): three or more such in
         # one document say the apostrophes are the author's, not specks
-        elisions = sum(
-            1 for m in _matches(APOSTROPHE, text, ("' ", "’ ")) if self._elision(m.group(2))
-        )
+        elisions = sum(1 for m in apostrophes if self._elision(m.group(2)))
         return _Facts(
             # a printer who sets a space before commas does it often: that is typography
             typographic=text.count(" , ") >= 3,
@@ -492,7 +492,13 @@ class StrayPunctuation(Pass):
             yield Edit(m.start(1), m.end(1), "", "stray hyphen after a dash", 0.9)
 
     # -- the pass -----------------------------------------------------------------------
-    def _candidates(self, text: str, facts: _Facts) -> list[Edit]:
+    def _candidates(
+        self, text: str, facts: _Facts, apostrophes: list[regex.Match[str]] | None = None
+    ) -> list[Edit]:
+        """The candidate edits of ``text`` (``apostrophes``: its APOSTROPHE matches, if
+        already found)."""
+        if apostrophes is None:
+            apostrophes = _apostrophes(text)
         openers = self._stray_openers(text, facts)
         lines = _Lines(text, frozenset(openers))
         return [
@@ -500,7 +506,7 @@ class StrayPunctuation(Pass):
             *self._period_before(text),
             *self._doubled(text),
             *self._spaced_comma(text, facts),
-            *self._apostrophe(text, lines, facts),
+            *self._apostrophe(text, lines, facts, apostrophes),
             *self._hyphen(text, facts),
             *self._dash_hyphen(text),
             *self._space_before_close(text),
@@ -517,8 +523,9 @@ class StrayPunctuation(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if not text:
             return []
-        facts = self._facts(text)
-        candidates = self._candidates(text, facts)
+        apostrophes = _apostrophes(text)
+        facts = self._facts(text, apostrophes)
+        candidates = self._candidates(text, facts, apostrophes)
         if not candidates:
             return []
         protected = protected_spans(text, ctx)  # only now: most texts have no candidate
@@ -582,6 +589,11 @@ class StrayPunctuation(Pass):
                 return edits
             edits = merged
         return edits
+
+
+def _apostrophes(text: str) -> list[regex.Match[str]]:
+    """The APOSTROPHE matches of ``text`` (found once: the facts and the edits use them)."""
+    return list(_matches(APOSTROPHE, text, ("' ", "’ ")))
 
 
 def _double_openers(text: str) -> int:
