@@ -98,6 +98,7 @@ FUNCTION_WORDS = frozenset(
     """a an and the of to in on at by for or as is be it was that this with not are his her
     which from has had been were its their""".split()  # noqa: SIM905
 )
+LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
 #: Google Books count above which an English word is a word in its own right, not a
 #: fragment the frequency list happens to contain ("pau", "ing" are below it).
 WORD_FREQUENCY = 1_000_000
@@ -287,7 +288,13 @@ def _split_merged(low: str, judge: _Judge, resources: Resources) -> list[_Split]
             break
     best: tuple[int, float, int] | None = None
     tie = False
-    for k in range(1, len(low)):
+    n = len(low)
+    # a split leaves a function word on one side: only those cuts are tried
+    cuts = sorted(
+        {k for k in range(1, min(n, LONGEST_FUNCTION_WORD + 1)) if low[:k] in FUNCTION_WORDS}
+        | {k for k in range(max(1, n - LONGEST_FUNCTION_WORD), n) if low[k:] in FUNCTION_WORDS}
+    )
+    for k in cuts:
         left, right = low[:k], low[k:]
         content = [p for p in (left, right) if p not in FUNCTION_WORDS]
         if len(content) == 2:
@@ -350,12 +357,13 @@ def _misread_ratio(low: str, resources: Resources, exclude: tuple[str, ...] = ()
         return 0 if word in exclude else resources.frequency(word)
 
     shorter = max((freq(low[:i] + low[i + 1 :]) for i in range(len(low))), default=0)
-    other = 0
-    for i in range(len(low) + 1):
-        for c in ALPHABET:
-            other = max(other, freq(low[:i] + c + low[i:]))
-            if i < len(low) and c != low[i]:
-                other = max(other, freq(low[:i] + c + low[i + 1 :]))
+    # the words one insertion or substitution away; only English words have a frequency
+    # (the candidates are lower case: a set intersection finds them)
+    edits = {low[:i] + c + low[i:] for i in range(len(low) + 1) for c in ALPHABET}
+    edits.update(low[:i] + c + low[i + 1 :] for i in range(len(low)) for c in ALPHABET)
+    edits.discard(low)
+    hits = edits & resources.english.counts.keys()
+    other = max((freq(w) for w in hits), default=0)
     pair = resources.bigrams.count(*exclude) if len(exclude) == 2 else 0
     rival = max(other, shorter / 3) / unigram_total
     return rival / max(pair / bigram_total, 1e-12)
