@@ -24,14 +24,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from itertools import compress, islice
 
 from cleaner.lexicon.spelling import misreadings
+from cleaner.lexicon.tokens import letter_counts
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
 #: Words, with the text between them (so that a sentence or clause break is seen).
 WORD = re.compile(r"[^\W\d_]+")
+#: :data:`WORD` as a split pattern (the runs kept): the offsets of many words in one pass.
+_WORD_SPLIT = re.compile(r"([^\W\d_]+)")
+#: Targets times text length above which their offsets come from one split of the text
+#: rather than a ``str.find`` scan per target.
+_INDEX_WORK = 20_000_000
 #: Characters that glue a word to a larger unit (hyphens, soft hyphens, joiners, brackets).
 _GLUE = "*_'’-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@[]"
 _PREV = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]{1,3}$")
@@ -68,6 +75,7 @@ class RealWords(Pass):
 
     _confusable: dict[str, tuple[tuple[str, float], ...]] | None = None
     _pairs: dict[tuple[str, str], int] | None = None
+    _fit_memo: dict[tuple[str, str], int] | None = None
 
     def _map(self) -> Mapping[str, tuple[tuple[str, float], ...]]:
         """misreading -> ((common word, cost), ...): built once, its built form cached on disk."""
@@ -118,24 +126,47 @@ class RealWords(Pass):
         """Count of a pair with the token: the opinion-corpus counts, mined from OCR, also
         hold the misreads themselves ("this ease" twice), so only a pair seen in English
         or 5+ times in the corpus says that the token fits."""
+        memo = self._fit_memo
+        if memo is None:
+            memo = self._fit_memo = {}
+        key = (a, b)
+        hit = memo.get(key)
+        if hit is not None:
+            return hit
         r = self.resources
         n = r.bigrams.count(a, b)
-        if n:
-            return n
-        corpus = r.corpus_bigrams
-        c = corpus.count(a, b) if len(corpus) else 0
-        return c * _CORPUS_WEIGHT if c >= _CORPUS_FIT else 0
+        if not n:
+            corpus = r.corpus_bigrams
+            c = corpus.count(a, b) if len(corpus) else 0
+            n = c * _CORPUS_WEIGHT if c >= _CORPUS_FIT else 0
+        if len(memo) > 500_000:
+            memo.clear()
+        memo[key] = n
+        return n
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         conf_map = self._map()
-        targets = [t for t in set(WORD.findall(text)) if t.lower() in conf_map]
+        counts = letter_counts(text, ctx)  # the words of WORD, shared with other passes
+        keys = list(counts)
+        targets = list(compress(keys, map(conf_map.__contains__, map(str.lower, keys))))
         if not targets:
             return []
         spans = protected_spans(text, ctx)
         edits: list[Edit] = []
-        found = sorted(
-            (start, start + len(tok), tok) for tok in targets for start in _occurrences(text, tok)
-        )
+        if len(targets) * len(text) > _INDEX_WORK:
+            index = _word_index(text, set(targets))
+            found = sorted(
+                (start, start + len(tok), tok)
+                for tok in targets
+                for start in index.get(tok, ())
+                if _whole(text, start, len(tok))
+            )
+        else:
+            found = sorted(
+                (start, start + len(tok), tok)
+                for tok in targets
+                for start in _occurrences(text, tok, counts[tok])
+            )
         for start, end, tok in found:
             low = tok.lower()
             cands = conf_map.get(low)
@@ -201,15 +232,51 @@ def _neighbour(text: str, at: int, *, before: bool) -> str | None:
     return None if m is None else m.group(1).lower()
 
 
-def _occurrences(text: str, tok: str) -> Iterable[int]:
-    """Start offsets where ``tok`` occurs as a whole word."""
+def _occurrences(text: str, tok: str, runs: int) -> Iterable[int]:
+    """Start offsets where ``tok`` occurs as a whole word.
+
+    ``runs`` is how often ``tok`` is a whole run of :data:`WORD` in ``text``: every whole
+    word is such a run, so the scan stops after the last one.
+    """
     n = len(tok)
+    size = len(text)
     p = text.find(tok)
-    while p >= 0:
-        before = text[p - 1] if p else ""
-        after = text[p + n] if p + n < len(text) else ""
-        glued_before = before.isalnum() or (before != "" and before in _GLUE)
-        glued_after = after.isalnum() or (after != "" and after in _GLUE)
-        if not glued_before and not glued_after:
-            yield p
+    while p >= 0 and runs > 0:
+        if not _letter(text[p - 1] if p else "") and not _letter(
+            text[p + n] if p + n < size else ""
+        ):
+            runs -= 1
+            if _whole(text, p, n):
+                yield p
         p = text.find(tok, p + 1)
+
+
+def _letter(c: str) -> bool:
+    """Is ``c`` a character of :data:`WORD` (``[^\\W\\d_]``)?"""
+    return c.isalnum() and not c.isdecimal()
+
+
+def _whole(text: str, p: int, n: int) -> bool:
+    """Is ``text[p : p + n]`` a whole word (nothing glued before or after it)?"""
+    before = text[p - 1] if p else ""
+    after = text[p + n] if p + n < len(text) else ""
+    glued_before = before.isalnum() or (before != "" and before in _GLUE)
+    glued_after = after.isalnum() or (after != "" and after in _GLUE)
+    return not glued_before and not glued_after
+
+
+def _word_index(text: str, words: set[str]) -> dict[str, list[int]]:
+    """Offsets of the runs of :data:`WORD` in ``text`` that are in ``words``, in one split.
+
+    >>> _word_index("hot, the hot2 shot hot", {"hot"})
+    {'hot': [0, 9, 19]}
+    """
+    parts = _WORD_SPLIT.split(text)
+    out: dict[str, list[int]] = {}
+    pos = prev = 0
+    picked = map(words.__contains__, islice(parts, 1, None, 2))
+    for i in compress(range(1, len(parts), 2), picked):
+        pos += sum(map(len, parts[prev:i]))
+        prev = i
+        out.setdefault(parts[i], []).append(pos)
+    return out
