@@ -268,9 +268,10 @@ class DocumentLexicon(Pass):
 
         fixes: dict[str, tuple[str, float, str]] = {}
         known = self.resources.known
-        for word, n in counts.items():
-            if n > MAX_VARIANT or len(word) < MIN_LENGTH:
-                continue
+        rare = [w for w, n in counts.items() if n <= MAX_VARIANT and len(w) >= MIN_LENGTH]
+        # a lower-case ASCII dictionary word is never corrected (a frequent word of the same
+        # key is only a case or accent variant, and those fix capitals and accents only)
+        for word in [w for w in rare if w not in known or not (w.isascii() and w.islower())]:
             key = word.lower() if word.isascii() else fold(word)
             if key not in anchors and (folded_counts[key] > MAX_VARIANT or word.lower() in known):
                 continue  # the common case: a rare dictionary word
