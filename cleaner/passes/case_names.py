@@ -61,6 +61,7 @@ class CaseNames(Pass):
     description = "Misspelt party names in citations: 'Deshaney' -> 'DeShaney'."
 
     _by_citation: dict[str, tuple[CaseName, ...]] | None = None
+    _best_memo: dict[str, CaseName | None] | None = None
 
     def _citation_index(self) -> Mapping[str, tuple[CaseName, ...]]:
         """Known cases by normalized citation (built once, one pass over the index)."""
@@ -74,6 +75,20 @@ class CaseNames(Pass):
             self._by_citation = {k: tuple(v) for k, v in out.items()}
         return self._by_citation
 
+    def _best(self, name: str) -> CaseName | None:
+        """The known case most like ``name`` (memoized: names recur within and across
+        opinions, and the fuzzy search is the costliest step of this pass)."""
+        memo = self._best_memo
+        if memo is None:
+            memo = self._best_memo = {}
+        if name in memo:
+            return memo[name]
+        best = self.resources.case_names.best(name, score_cutoff=90.0)
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[name] = best
+        return best
+
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if " v. " not in text and " U.S." not in text and not regex.search(r"\d \p{Lu}", text):
             return []
@@ -83,6 +98,9 @@ class CaseNames(Pass):
         spans = protected_spans(text, ctx)
         # the forms of each party word in the document, and the reporters they are cited in
         forms: Counter[str] = Counter(PARTY_WORD.findall(text))
+        by_lower: dict[str, list[str]] = {}  # the forms of each lower-cased party word
+        for f in forms:
+            by_lower.setdefault(f.lower(), []).append(f)
         named: list[tuple[Citation, list[tuple[int, int, str]]]] = []
         cited_with: dict[str, set[str]] = {}
         for c in cites:
@@ -105,7 +123,7 @@ class CaseNames(Pass):
                 # a match found this way is only a suggestion
                 name = text[words[0][0] : words[-1][1]]
                 if " v. " in name:
-                    best = self.resources.case_names.best(name, score_cutoff=90.0)
+                    best = self._best(name)
                     if best is not None:
                         known_words = [m.group() for m in PARTY_WORD.finditer(best.name)]
                         fuzzy = True
@@ -113,7 +131,7 @@ class CaseNames(Pass):
                 if len(w) < _SHORT or s in edits or spans.overlaps(s, e):
                     continue
                 own = {x for _, _, x in words}  # never toward another word of this name
-                fix = _from_document(w, forms, cited_with.get(vr, set()) - own)
+                fix = _from_document(w, forms, by_lower, cited_with.get(vr, set()) - own)
                 if fix is None and known_words:
                     fix = _from_known(w, known_words, forms)
                 if fix is not None:
@@ -138,12 +156,15 @@ def _name_words(text: str, cite_start: int) -> list[tuple[int, int, str]]:
 
 
 def _from_document(
-    w: str, forms: Counter[str], same_citation: set[str]
+    w: str, forms: Counter[str], by_lower: Mapping[str, list[str]], same_citation: set[str]
 ) -> tuple[str, str, float] | None:
-    """A form of ``w`` the document uses more often (same letters, or within OCR reach)."""
+    """A form of ``w`` the document uses more often (same letters, or within OCR reach).
+
+    ``by_lower`` lists the forms of ``forms`` by their lower case (in ``forms`` order).
+    """
     n = forms[w]
     best: tuple[str, str, float] | None = None
-    for other in same_citation | {f for f in forms if f.lower() == w.lower()}:
+    for other in same_citation | set(by_lower.get(w.lower(), ())):
         if other == w or forms[other] <= n:
             continue
         if other.lower() == w.lower():
