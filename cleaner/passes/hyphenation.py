@@ -278,6 +278,14 @@ class _Split:
 
 def _split_merged(low: str, judge: _Judge, resources: Resources) -> list[_Split]:
     """Where to insert a space in an unknown merged word (lower-cased), best first."""
+    n = len(low)
+    # a split leaves a function word on one side: only those cuts are tried
+    cuts = sorted(
+        {k for k in range(1, min(n, LONGEST_FUNCTION_WORD + 1)) if low[:k] in FUNCTION_WORDS}
+        | {k for k in range(max(1, n - LONGEST_FUNCTION_WORD), n) if low[k:] in FUNCTION_WORDS}
+    )
+    if not cuts and low[-1:] != "v" and low[-2:] != "vs":
+        return []  # no function word at either end, no "v"/"vs": nothing to split
     if any(low.endswith(s) and resources.is_known(low[: -len(s)]) for s in SUFFIXES):
         return []  # an inflection of a known word ("informations")
     out: list[_Split] = []
@@ -288,12 +296,6 @@ def _split_merged(low: str, judge: _Judge, resources: Resources) -> list[_Split]
             break
     best: tuple[int, float, int] | None = None
     tie = False
-    n = len(low)
-    # a split leaves a function word on one side: only those cuts are tried
-    cuts = sorted(
-        {k for k in range(1, min(n, LONGEST_FUNCTION_WORD + 1)) if low[:k] in FUNCTION_WORDS}
-        | {k for k in range(max(1, n - LONGEST_FUNCTION_WORD), n) if low[k:] in FUNCTION_WORDS}
-    )
     for k in cuts:
         left, right = low[:k], low[k:]
         content = [p for p in (left, right) if p not in FUNCTION_WORDS]
