@@ -39,6 +39,9 @@ LOST_CLOSE_AS_LETTER = regex.compile(r"\[(\p{L})([jJlI1|])(\p{Ll}{2,})(?![\p{L}\
 LOST_CLOSE = regex.compile(r"\[(\p{Lu})(\p{Ll}{2,})(?![\p{L}\]\[])")
 #: A word ending in a closing bracket with no opening one: "channels]".
 LOST_OPEN = regex.compile(r"(?<![\p{L}\[])(\p{L}{3,})\]")
+#: The letters right before a position (matched backwards): where a :data:`LOST_OPEN` match
+#: ending at a given "]" can start.
+_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}+")
 
 _DIGIT_AS = {"0": "o", "1": "i", "5": "s", "8": "b"}
 #: Suffixes a court supplies in brackets ("assist[ed]", "channel[s]", "hold[ing]").
@@ -91,7 +94,7 @@ class Brackets(Pass):
             if not _sentence_start(text, m.start()):
                 continue  # a changed capital starts a quotation or a sentence
             yield Edit(m.end(1), m.end(1), "]", "closing bracket lost after altered capital", 0.85)
-        for m in LOST_OPEN.finditer(text):
+        for m in _lost_open(text):
             if _opened_before(text, m.start()):
                 continue
             word = m.group(1)
@@ -109,6 +112,26 @@ class Brackets(Pass):
             conf = 0.85 if len(fits) == 1 else 0.6
             at = m.end(1) - k
             yield Edit(at, at, "[", "opening bracket of a suffix alteration lost", conf)
+
+
+def _lost_open(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of :data:`LOST_OPEN` (as ``finditer`` gives them), found from the "]"s.
+
+    A match is a whole run of letters before a "]", so each "]" has at most one, starting
+    where the letters before it start: only those places are tried (a scan of the text
+    from every position is much slower).
+
+    >>> [m.group(1) for m in _lost_open("the channels] and [ab] and x] and [sic] words]")]
+    ['channels', 'words']
+    """
+    q = text.find("]")
+    while q >= 0:
+        m = _LETTERS_BEFORE.match(text, 0, q)
+        if m is not None and m.end() == q:
+            hit = LOST_OPEN.match(text, m.start())
+            if hit is not None and hit.end() == q + 1:
+                yield hit
+        q = text.find("]", q + 1)
 
 
 def _sentence_start(text: str, i: int) -> bool:
