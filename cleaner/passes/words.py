@@ -447,7 +447,7 @@ class NonWords(Pass):
                 unknown.append((tok, bare, low))
         if not unknown:
             return
-        lower = _lower_counts(exact)
+        lower: Counter[str] = Counter(map(str.lower, toks))
         unknown = [u for u in unknown if lower[u[2]] < 3]
         if not unknown:
             return
@@ -622,24 +622,6 @@ def _whole(text: str, p: int, n: int) -> bool:
     if whole and before in "'’" and p >= 2 and text[p - 2].isalpha():
         whole = False
     return whole
-
-
-def _lower_counts(exact: Counter[str]) -> Counter[str]:
-    """Occurrences per lower-cased form, from the distinct tokens (only the ones with
-    capitals are looked at one by one).
-
-    >>> sorted(_lower_counts(Counter({"the": 3, "The": 2, "THE": 1, "court": 1})).items())
-    [('court', 1), ('the', 6)]
-    """
-    keys = list(exact)
-    lows = list(map(str.lower, keys))
-    lower = Counter(exact)
-    changed = list(map(str.__ne__, keys, lows))
-    for tok, low in zip(compress(keys, changed), compress(lows, changed), strict=True):
-        n = exact[tok]
-        del lower[tok]
-        lower[low] += n
-    return lower
 
 
 def _head(tok: str) -> str:
