@@ -1,10 +1,10 @@
 """The words of a document, counted once and shared by the passes that need them.
 
 ``letter_counts(text, ctx)`` counts the runs of letters of ``text`` (stdlib ``re``: the
-fastest way to see every word) and caches the count in ``ctx.state``. The count of the
-document's ORIGINAL text is kept too: when a later pass receives a text the pipeline made
-from it, only the neighbourhoods of the changes are counted again (the pipeline's spans say
-where they are), so the count costs per change, not per character.
+fastest way to see every word) and caches the count in ``ctx.state``. The first count of a
+document is kept as a base: when a later pass receives a text the pipeline changed since,
+only the neighbourhoods of the changes are counted again (the pipeline's spans, then and
+now, say where they are), so the second count costs per change, not per character.
 
 The count's order of keys is not the order of first occurrence in the text (a word a change
 brings in comes last): callers must not depend on it.
@@ -19,17 +19,31 @@ brings in comes last): callers must not depend on it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from cleaner.passes.base import PassContext
 
 #: Runs of letters: no digits, no underscore, no apostrophes or hyphens inside.
 LETTERS = re.compile(r"[^\W\d_]+")
-#: The letters that end a text (searched in a window before a position).
-_TAIL = re.compile(r"[^\W\d_]+\Z")
+
+
+class _SpanLike(Protocol):
+    """What the count needs of the pipeline's spans (original -> changed text)."""
+
+    @property
+    def ostart(self) -> int: ...
+    @property
+    def oend(self) -> int: ...
+    @property
+    def cstart(self) -> int: ...
+    @property
+    def after(self) -> str: ...
+
 
 #: Re-count from scratch when the changes touch more than this share of the text.
 _MAX_CHANGED_SHARE = 0.25
@@ -43,20 +57,24 @@ def letter_counts(text: str, ctx: PassContext) -> Counter[str]:
     counts = _incremental(text, ctx)
     if counts is None:
         counts = Counter(LETTERS.findall(text))
+        doc = getattr(ctx, "_doc", None)
+        if doc is not None and (doc.text is text or doc.text == text):
+            # the base of later updates: this text, as the pipeline's spans describe it
+            ctx.state["lexicon.base"] = (doc.original, text, counts, tuple(doc.spans))
     ctx.state["lexicon.letters"] = (text, counts)
     return counts
 
 
 def _run_start(text: str, i: int) -> int:
     """The start of the run of letters that ends at ``i`` (``i`` itself if none)."""
-    while True:
-        lo = max(0, i - 64)
-        m = _TAIL.search(text, lo, i)
-        if m is None:
-            return i
-        if m.start() > lo or lo == 0:
-            return m.start()
-        i = lo  # a run longer than the window: look further back
+    while i > 0:
+        c = text[i - 1]
+        # c in [^\W\d_] (checked against every code point): a letter, or a numeric that
+        # is no decimal digit ("²")
+        if not (c.isalpha() or (c.isalnum() and not c.isdecimal())):
+            break
+        i -= 1
+    return i
 
 
 def _run_end(text: str, i: int) -> int:
@@ -65,49 +83,63 @@ def _run_end(text: str, i: int) -> int:
     return i if m is None else m.end()
 
 
+def _mapper(spans: Sequence[_SpanLike]) -> tuple[list[int], list[int]]:
+    return [s.oend for s in spans], [s.cstart + len(s.after) for s in spans]
+
+
+def _to_text(p: int, oends: list[int], cends: list[int], *, end: bool) -> int:
+    """Original position ``p`` (outside the changes) in the changed text. A change that
+    inserts at ``p`` counts as after a region's start and before its end."""
+    k = (bisect.bisect_right(oends, p) if end else bisect.bisect_left(oends, p)) - 1
+    return p if k < 0 else p - oends[k] + cends[k]
+
+
 def _incremental(text: str, ctx: PassContext) -> Counter[str] | None:
-    """The count of ``text`` from the count of the original and the pipeline's spans, or
-    None when the context does not describe ``text`` (then the caller counts it all)."""
+    """The count of ``text`` from the count of an earlier text of the same document (the
+    base) and the pipeline's spans then and now, or None when there is no usable base."""
     doc = getattr(ctx, "_doc", None)
     if doc is None or (doc.text is not text and doc.text != text):
         return None
+    base = ctx.state.get("lexicon.base")
+    if not (isinstance(base, tuple) and base[0] is doc.original):
+        return None
     original: str = doc.original
-    spans = doc.spans
-    if not spans:
-        if original != text:
-            return None
-        base = ctx.state.get("lexicon.original")
-        if isinstance(base, tuple) and base[0] is original:
-            return base[1].copy()  # type: ignore[no-any-return]
-        counts = Counter(LETTERS.findall(text))
-        ctx.state["lexicon.original"] = (original, counts)
-        return counts.copy()
+    base_text: str = base[1]
+    base_counts: Counter[str] = base[2]
+    base_spans: tuple[_SpanLike, ...] = base[3]
+    spans: list[_SpanLike] = doc.spans
     if sum(s.oend - s.ostart + len(s.after) for s in spans) > _MAX_CHANGED_SHARE * len(text):
         return None
-    base = ctx.state.get("lexicon.original")
-    if isinstance(base, tuple) and base[0] is original:
-        counts = base[1].copy()
-    else:
-        first = Counter(LETTERS.findall(original))
-        ctx.state["lexicon.original"] = (original, first)
-        counts = first.copy()
-    # clusters of spans whose neighbourhoods (widened to whole letter runs) touch, as
-    # original [a, b) and current [c, d); outside the spans both texts are the same
+    # the original stretches that either text changed, widened to whole runs of letters:
+    # outside them the base, the original and the text are the same
+    intervals = sorted(
+        [(s.ostart, s.oend) for s in base_spans] + [(s.ostart, s.oend) for s in spans]
+    )
     regions: list[list[int]] = []
-    for s in spans:
-        a = _run_start(original, s.ostart)
-        b = _run_end(original, s.oend)
-        c = s.cstart - (s.ostart - a)
-        d = s.cstart + len(s.after) + (b - s.oend)
+    for ostart, oend in intervals:
+        a = _run_start(original, ostart)
+        b = _run_end(original, oend)
         if regions and a <= regions[-1][1]:
-            last = regions[-1]
-            # the widening reached into the previous cluster: merge them
-            last[1], last[3] = b, d
+            regions[-1][1] = max(regions[-1][1], b)
         else:
-            regions.append([a, b, c, d])
-    removed = Counter(t for a, b, _, _ in regions for t in LETTERS.findall(original, a, b))
-    added = Counter(t for _, _, c, d in regions for t in LETTERS.findall(text, c, d))
-    for word, n in removed.items():
+            regions.append([a, b])
+    base_map = _mapper(base_spans)
+    now_map = _mapper(spans)
+    removed: list[str] = []
+    added: list[str] = []
+    for a, b in regions:
+        removed.extend(
+            LETTERS.findall(
+                base_text,
+                _to_text(a, *base_map, end=False),
+                _to_text(b, *base_map, end=True),
+            )
+        )
+        added.extend(
+            LETTERS.findall(text, _to_text(a, *now_map, end=False), _to_text(b, *now_map, end=True))
+        )
+    counts = base_counts.copy()
+    for word, n in Counter(removed).items():
         left = counts[word] - n
         if left > 0:
             counts[word] = left
