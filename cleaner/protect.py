@@ -86,7 +86,11 @@ def protected_spans(text: str, ctx: PassContext) -> Spans:
     if "§" in text or "¶" in text:
         spans.extend([m.span() for m in SECTION.finditer(text)])
     spans.extend(_user_spans(text, ctx.config.protect))
-    spans.extend(citation_spans(text))
+    found = ctx.state.get("citations.spans")  # the citation pass's, if of this very text
+    if isinstance(found, tuple) and found[0] == text:
+        spans.extend(found[1])
+    else:
+        spans.extend(citation_spans(text))
     result = Spans.merge(spans)
     cache.clear()
     cache[text] = result

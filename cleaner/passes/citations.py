@@ -60,16 +60,21 @@ class CitationPunctuation(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if not text:
             return []
-        edits: list[Edit] = [
-            Edit(m.start(1), m.end(1), ".", "'Id' takes a period before a pin cite", 0.95)
-            for m in ID_COMMA.finditer(text)
-        ]
+        edits: list[Edit] = []
+        if "d, at " in text:  # (every ID_COMMA match holds it; 'i' alone is everywhere)
+            edits.extend(
+                Edit(m.start(1), m.end(1), ".", "'Id' takes a period before a pin cite", 0.95)
+                for m in ID_COMMA.finditer(text)
+            )
         if "lb." in text:
             edits.extend(
                 Edit(m.start(), m.start() + 1, "I", "'Ib.' (ibidem) misread as 'lb.'", 0.85)
                 for m in IB.finditer(text)
             )
-        for cite in find_citations(text):
+        cites = find_citations(text)
+        # the protected spans of this text need the same citations: share them
+        ctx.state["citations.spans"] = (text, [(c.start, c.end) for c in cites])
+        for cite in cites:
             edits.extend(self._citation_edits(text, cite))
         edits.sort(key=lambda e: (e.start, e.end))
         out: list[Edit] = []
