@@ -61,8 +61,9 @@ _PLAIN_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*")
 _RUN = re.compile(r"([\w\[\]]+)")
 _RUN_HEAD = re.compile(r"[\w\[\]]+")
 #: Unknown tokens times text length above which their offsets come from one index of the
-#: text (:func:`_run_index`) rather than a ``str.find`` scan per token.
-_INDEX_WORK = 20_000_000
+#: text (:func:`_run_index`) rather than a ``str.find`` scan per token (measured break-even:
+#: ~70 unknown tokens in a 60 KB text; the two give the same offsets).
+_INDEX_WORK = 5_000_000
 #: Double quotations (curly or straight), within one paragraph.
 QUOTED = regex.compile(r"“[^”\n]{0,3000}”|\"[^\"\n]{0,3000}\"")
 #: Characters that join a token to a larger unit: hyphens (also soft and non-breaking),
