@@ -46,6 +46,10 @@ LINE_END = regex.compile(
     r"(?<=^|[\s(\[“\"‘])(\p{L}+)-[ \t]*\n[ \t]*(\p{L}+)(?=$|[\s.,;:!?)\]”\"’])"
 )
 HAS_LINE_END = re.compile(r"-[ \t]*\n")
+#: Runs of letters (the words of the lower-cased text, to find merged words in one pass).
+LETTERS_RUN = re.compile(r"[^\W\d_]+")
+#: Above this many merged words, one pass over the runs of letters beats a scan per word.
+FIND_SCANS = 4
 #: What may stand before and after a word we edit (spaces, brackets, quotes, punctuation);
 #: anything else (digits, "@", "/", "_", a hyphen, a period before) means it is no word.
 OPENERS = frozenset(' \t\n\r([“"‘—–')
@@ -388,6 +392,23 @@ def _totals(resources: Resources) -> tuple[int, int]:
     return hit
 
 
+def _line_end_matches(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of LINE_END, found from the line-end hyphens (``HAS_LINE_END``, a fast
+    stdlib scan) instead of trying the pattern at every position: a match starts where the
+    run of letters before such a hyphen starts."""
+    last = 0
+    for h in HAS_LINE_END.finditer(text):
+        hyphen = start = h.start()
+        while start > 0 and text[start - 1].isalpha():  # isalpha is \p{L}
+            start -= 1
+        if start == hyphen or start < last:
+            continue
+        m = LINE_END.match(text, start)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
 class Hyphenation(Pass):
     """Split words (Schu-macher, es-topped) joined; merged words (agreementis) split."""
 
@@ -433,7 +454,7 @@ class Hyphenation(Pass):
 
     def _line_ends(self, text: str, ctx: PassContext, judge: _Judge) -> Iterator[Edit]:
         protected = protected_spans(text, ctx)
-        for m in LINE_END.finditer(text):
+        for m in _line_end_matches(text):
             if protected.overlaps(m.start(), m.end()):
                 continue
             left, right = m.group(1), m.group(2)
@@ -462,6 +483,15 @@ class Hyphenation(Pass):
         if not splits:
             return
         protected = protected_spans(text, ctx)
+        if len(splits) > FIND_SCANS:
+            # one pass over the runs of letters, not a scan of the text per word: a place
+            # _split_at accepts has no letter on either side, so it is a whole run (lowering
+            # keeps letters letters), and every whole run is a place the scans would find
+            for m in LETTERS_RUN.finditer(low_text):
+                low = m.group()
+                if low in splits:
+                    yield from self._split_at(text, protected, splits[low], low, m.start(), m.end())
+            return
         for low, found in splits.items():
             start = low_text.find(low)
             while start >= 0:
