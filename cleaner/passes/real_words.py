@@ -139,7 +139,7 @@ class RealWords(Pass):
             corpus = r.corpus_bigrams
             c = corpus.count(a, b) if len(corpus) else 0
             n = c * _CORPUS_WEIGHT if c >= _CORPUS_FIT else 0
-        if len(memo) > 500_000:
+        if len(memo) > 200_000:
             memo.clear()
         memo[key] = n
         return n
