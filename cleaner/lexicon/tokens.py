@@ -57,7 +57,7 @@ def letter_counts(text: str, ctx: PassContext) -> Counter[str]:
     counts = _incremental(text, ctx)
     if counts is None:
         counts = Counter(LETTERS.findall(text))
-        doc = getattr(ctx, "_doc", None)
+        doc = ctx.document
         if doc is not None and (doc.text is text or doc.text == text):
             # the base of later updates: this text, as the pipeline's spans describe it
             ctx.state["lexicon.base"] = (doc.original, text, counts, tuple(doc.spans))
@@ -97,7 +97,7 @@ def _to_text(p: int, oends: list[int], cends: list[int], *, end: bool) -> int:
 def _incremental(text: str, ctx: PassContext) -> Counter[str] | None:
     """The count of ``text`` from the count of an earlier text of the same document (the
     base) and the pipeline's spans then and now, or None when there is no usable base."""
-    doc = getattr(ctx, "_doc", None)
+    doc = ctx.document
     if doc is None or (doc.text is not text and doc.text != text):
         return None
     base = ctx.state.get("lexicon.base")

@@ -36,6 +36,12 @@ class PassContext:
         self._pending = []
 
     @property
+    def document(self) -> Document | None:
+        """The engine's state of the document being cleaned (original, current text, applied
+        spans), for shared per-document caches; read it, never change it."""
+        return self._doc
+
+    @property
     def original(self) -> str:
         assert self._doc is not None
         return self._doc.original
