@@ -107,7 +107,7 @@ def _incremental(text: str, ctx: PassContext) -> Counter[str] | None:
     base_text: str = base[1]
     base_counts: Counter[str] = base[2]
     base_spans: tuple[_SpanLike, ...] = base[3]
-    spans: list[_SpanLike] = doc.spans
+    spans: Sequence[_SpanLike] = doc.spans
     if sum(s.oend - s.ostart + len(s.after) for s in spans) > _MAX_CHANGED_SHARE * len(text):
         return None
     # the original stretches that either text changed, widened to whole runs of letters:
