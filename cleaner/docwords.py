@@ -11,6 +11,7 @@ memoized look-ups, so the cost is paid only by documents that ask.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 
 
@@ -47,3 +48,40 @@ def _contains_word(haystack: str, w: str) -> bool:
             return True
         i = haystack.find(w, i + 1)
     return False
+
+
+class WordCursor:
+    """Word look-around in one text, with word evidence from dictionaries and the document.
+
+    Shared by passes that inspect characters and ask about the words around them.
+
+    >>> c = WordCursor("the Star-Tele gram", lambda w: w.lower() in {"telegram", "the"})
+    >>> c.word_before(13), c.word_after(14), c.known("Telegram"), c.known("Gazette")
+    ('Tele', 'gram', True, False)
+    """
+
+    def __init__(
+        self, text: str, is_known: Callable[[str], bool], doc: DocWords | None = None
+    ) -> None:
+        self.text = text
+        self.n = len(text)
+        self.is_known = is_known
+        self.doc = doc if doc is not None else DocWords(text)
+
+    def known(self, word: str) -> bool:
+        """Is ``word`` in a dictionary, or written elsewhere in the document?"""
+        return bool(word) and (self.is_known(word) or self.doc.has(word))
+
+    def word_before(self, i: int) -> str:
+        """The run of letters that ends at ``i``."""
+        j = i
+        while j > 0 and self.text[j - 1].isalpha():
+            j -= 1
+        return self.text[j:i]
+
+    def word_after(self, i: int) -> str:
+        """The run of letters that starts at ``i``."""
+        j = i
+        while j < self.n and self.text[j].isalpha():
+            j += 1
+        return self.text[i:j]

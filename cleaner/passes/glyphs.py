@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from cleaner.docwords import DocWords
+from cleaner.docwords import DocWords, WordCursor
 from cleaner.fixpoint import edits_to_fixpoint
 from cleaner.passes.base import Pass, PassContext
 from cleaner.types import Edit
@@ -133,7 +133,7 @@ class GlyphNoise(Pass):
         )
 
 
-class _Run:
+class _Run(WordCursor):
     """The edits of one text (a helper object so the handlers share the text)."""
 
     def __init__(
@@ -143,11 +143,8 @@ class _Run:
         frequency: Callable[[str], int],
         doc: DocWords,
     ) -> None:
-        self.text = text
-        self.n = len(text)
-        self.is_known = is_known
+        super().__init__(text, is_known, doc)
         self.frequency = frequency
-        self.doc = doc
         self.has_lf = "\n" in text
         #: the document's line ending, for a vertical tab that becomes a line break
         self.newline = (
@@ -158,21 +155,6 @@ class _Run:
     def ch(self, i: int) -> str:
         """The character at ``i``, or a newline outside the text."""
         return self.text[i] if 0 <= i < self.n else "\n"
-
-    def known(self, word: str) -> bool:
-        return bool(word) and (self.is_known(word) or self.doc.has(word))
-
-    def word_before(self, i: int) -> str:
-        j = i
-        while j > 0 and self.text[j - 1].isalpha():
-            j -= 1
-        return self.text[j:i]
-
-    def word_after(self, i: int) -> str:
-        j = i
-        while j < self.n and self.text[j].isalpha():
-            j += 1
-        return self.text[i:j]
 
     def token_before(self, i: int) -> str:
         """The whitespace-delimited token ending at ``i``."""

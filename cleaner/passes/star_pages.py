@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleaner.docwords import DocWords
+from cleaner.docwords import WordCursor
 from cleaner.fixpoint import edits_to_fixpoint
 from cleaner.passes.base import Pass, PassContext
 from cleaner.types import Edit
@@ -170,30 +170,12 @@ def _find_markers(text: str) -> list[_Marker]:
     return out
 
 
-class _Fixer:
+class _Fixer(WordCursor):
     """Turns markers into edits (keep: separate tokens; strip: removed)."""
 
     def __init__(self, text: str, is_known: Callable[[str], bool], strip: bool) -> None:
-        self.text = text
-        self.n = len(text)
-        self.is_known = is_known
+        super().__init__(text, is_known)
         self.strip = strip
-        self.doc = DocWords(text)
-
-    def known(self, word: str) -> bool:
-        return bool(word) and (self.is_known(word) or self.doc.has(word))
-
-    def word_before(self, i: int) -> str:
-        j = i
-        while j > 0 and self.text[j - 1].isalpha():
-            j -= 1
-        return self.text[j:i]
-
-    def word_after(self, i: int) -> str:
-        j = i
-        while j < self.n and self.text[j].isalpha():
-            j += 1
-        return self.text[i:j]
 
     def token_end(self, i: int) -> int:
         while i < self.n and not self.text[i].isspace():
