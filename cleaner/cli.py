@@ -12,9 +12,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import IO, NoReturn
+from typing import IO
 
 from cleaner import __version__
+from cleaner.argparsing import (
+    EXIT_CHANGES,
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    confidence,
+    pass_names,
+)
 from cleaner.config import (
     CURLY_QUOTES_MODES,
     DEFAULT_MIN_CONFIDENCE,
@@ -24,40 +33,9 @@ from cleaner.config import (
 from cleaner.passes import PASS_NAMES
 from cleaner.textio import ENCODING_ERRORS, DecodedText, InputError, decode, read_path, write_atomic
 
-EXIT_OK = 0
-EXIT_CHANGES = 1
-EXIT_USAGE = 2
-EXIT_INPUT = 3
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def _names(value: str) -> tuple[str, ...]:
-    names = tuple(n.strip() for n in value.split(",") if n.strip())
-    unknown = [n for n in names if n not in PASS_NAMES]
-    if unknown:
-        raise argparse.ArgumentTypeError(
-            f"unknown pass {unknown[0]!r}; valid passes: {', '.join(PASS_NAMES)}"
-        )
-    return names
-
-
-def _confidence(value: str) -> float:
-    try:
-        x = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0.0 <= x <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
-    return x
-
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+    p = Parser(
         prog="clean",
         description="Repair OCR damage in court opinions; print clean text, a diff or a report.",
         epilog="Exit codes: 0 ok, 1 changes under --check (batch: some documents failed), "
@@ -87,13 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--min-confidence",
-        type=_confidence,
+        type=confidence,
         default=DEFAULT_MIN_CONFIDENCE,
         metavar="X",
         help=f"apply changes at or above X (default {DEFAULT_MIN_CONFIDENCE})",
     )
-    p.add_argument("--passes", type=_names, metavar="A,B", help="run only these passes")
-    p.add_argument("--skip", type=_names, default=(), metavar="A,B", help="skip these passes")
+    p.add_argument("--passes", type=pass_names, metavar="A,B", help="run only these passes")
+    p.add_argument("--skip", type=pass_names, default=(), metavar="A,B", help="skip these passes")
     p.add_argument(
         "--protect-file",
         metavar="FILE",
@@ -248,3 +226,6 @@ def entry_point() -> None:
     except KeyboardInterrupt:
         code = 130
     sys.exit(code)
+
+
+__all__ = ["EXIT_CHANGES", "EXIT_INPUT", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]

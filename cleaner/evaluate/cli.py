@@ -13,8 +13,9 @@ import json
 import sys
 import time
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import Any
 
+from cleaner.argparsing import EXIT_INPUT, EXIT_OK, Parser, pass_names
 from cleaner.config import CURLY_QUOTES_MODES, DEFAULT_MIN_CONFIDENCE, PAGE_MARKER_MODES, Config
 from cleaner.evaluate.gold import FORMATS, EvalError, Sample, read_gold
 from cleaner.evaluate.metrics import Score, WordError, WrongChange, score
@@ -25,28 +26,6 @@ from cleaner.evaluate.systems import (
     baseline,
     command_system,
 )
-
-EXIT_OK = 0
-EXIT_USAGE = 2
-EXIT_INPUT = 3
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def _pass_names(value: str) -> tuple[str, ...]:
-    from cleaner.passes import PASS_NAMES
-
-    names = tuple(n.strip() for n in value.split(",") if n.strip())
-    bad = [n for n in names if n not in PASS_NAMES]
-    if bad:
-        raise argparse.ArgumentTypeError(
-            f"unknown pass {bad[0]!r}; valid passes: {', '.join(PASS_NAMES)}"
-        )
-    return names
 
 
 def _baselines(value: str) -> list[str]:
@@ -70,7 +49,7 @@ def _unit(value: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+    p = Parser(
         prog="clean eval",
         description="Score the cleaner (or a command, or baselines) against human gold: "
         "CER/WER before and after, words fixed and broken per 10,000 words, changes on clean "
@@ -126,8 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip the run on the gold text (changes per 10,000 words on clean input)",
     )
     c = p.add_argument_group("cleaner options")
-    c.add_argument("--passes", type=_pass_names, metavar="A,B", help="run only these passes")
-    c.add_argument("--skip", type=_pass_names, default=(), metavar="A,B", help="skip these passes")
+    c.add_argument("--passes", type=pass_names, metavar="A,B", help="run only these passes")
+    c.add_argument("--skip", type=pass_names, default=(), metavar="A,B", help="skip these passes")
     c.add_argument(
         "--min-confidence",
         type=_unit,
