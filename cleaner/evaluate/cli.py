@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from cleaner.argparsing import EXIT_INPUT, EXIT_OK, Parser, pass_names
+from cleaner.argparsing import EXIT_INPUT, EXIT_OK, Parser, confidence, pass_names
 from cleaner.config import CURLY_QUOTES_MODES, DEFAULT_MIN_CONFIDENCE, PAGE_MARKER_MODES, Config
 from cleaner.evaluate.gold import FORMATS, EvalError, Sample, read_gold
 from cleaner.evaluate.metrics import Score, WordError, WrongChange, score
@@ -36,16 +36,6 @@ def _baselines(value: str) -> list[str]:
             f"unknown baseline {bad[0]!r}; valid: {', '.join(BASELINES)}"
         )
     return names
-
-
-def _unit(value: str) -> float:
-    try:
-        x = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0.0 <= x <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
-    return x
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--skip", type=pass_names, default=(), metavar="A,B", help="skip these passes")
     c.add_argument(
         "--min-confidence",
-        type=_unit,
+        type=confidence,
         default=DEFAULT_MIN_CONFIDENCE,
         metavar="X",
         help=f"apply changes at or above X (default {DEFAULT_MIN_CONFIDENCE})",
