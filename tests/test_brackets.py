@@ -82,12 +82,6 @@ def test_bracket_soup(parts: list[str]) -> None:
     check_idempotent(BRACKETS, r)
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.text(max_size=200))
-def test_never_raises(text: str) -> None:
-    check_result(BRACKETS.clean(text))
-
-
 @needs_shared
 def test_corpus_counts() -> None:
     n = 0

@@ -78,12 +78,6 @@ def test_soup(words: list[str]) -> None:
     check_idempotent(NAMES, r)
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.text(max_size=200))
-def test_never_raises(text: str) -> None:
-    check_result(NAMES.clean(text))
-
-
 @needs_shared
 def test_corpus_counts() -> None:
     applied = 0

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner import Cleaner
+from cleaner import PASS_NAMES, Cleaner
 from tests.conftest import corpus_files, needs_shared
 from tests.invariants import check_idempotent, check_result
 
@@ -117,5 +117,19 @@ def test_invariants_on_the_sample() -> None:
     sample = Path(__file__).resolve().parent.parent / "corpus" / "pauluk-v-savage.txt"
     cleaner = CLEANERS["default"]
     r = cleaner.clean(sample.read_text(encoding="utf-8"))
+    check_result(r)
+    check_idempotent(cleaner, r)
+
+
+SINGLE_PASS = {name: Cleaner(passes=(name,)) for name in PASS_NAMES}
+
+
+@pytest.mark.parametrize("name", PASS_NAMES)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(max_size=200), OCRISH))
+def test_each_pass_alone_keeps_the_invariants(name: str, text: str) -> None:
+    """Every pass on its own: no exception, exact replay, idempotent (on any Unicode)."""
+    cleaner = SINGLE_PASS[name]
+    r = cleaner.clean(text)
     check_result(r)
     check_idempotent(cleaner, r)

@@ -221,14 +221,6 @@ def test_properties_on_punctuation_soup(text: str) -> None:
     assert ONLY.clean(r.text).text == r.text
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.text())
-def test_never_raises(text: str) -> None:
-    r = ONLY.clean(text)
-    assert replay(text, r.changes) == r.text
-    assert ONLY.clean(r.text).text == r.text
-
-
 @needs_shared
 def test_corpus_counts() -> None:
     counts: Counter[str] = Counter()

@@ -83,12 +83,6 @@ def test_word_soup(words: list[str]) -> None:
     check_idempotent(REAL, r)
 
 
-@settings(max_examples=100, deadline=None)
-@given(st.text(max_size=200))
-def test_never_raises(text: str) -> None:
-    check_result(REAL.clean(text))
-
-
 @needs_shared
 def test_corpus_counts() -> None:
     applied = words = 0

@@ -98,14 +98,6 @@ def test_confusion_model() -> None:
     assert misreadings("case")["ease"] <= 0.3
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
-def test_never_raises_and_is_idempotent(text: str) -> None:
-    r = WORDS.clean(text)
-    check_result(r)
-    check_idempotent(WORDS, r)
-
-
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(
