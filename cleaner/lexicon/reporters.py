@@ -255,7 +255,22 @@ def _valid(text: str, m: _Match) -> bool:
     return True
 
 
+#: the last text scanned and its matches: passes ask for the citations and for the
+#: protected spans of one text in turn (a pure function of the text, so safe to reuse)
+_last: tuple[str, list[_Match]] | None = None
+
+
 def _matches(text: str) -> list[_Match]:
+    global _last
+    last = _last
+    if last is not None and last[0] == text:
+        return last[1]
+    out = _scan(text)
+    _last = (text, out)
+    return out
+
+
+def _scan(text: str) -> list[_Match]:
     out: list[_Match] = []
     pos = 0
     for cand in _CANDIDATE.finditer(text):

@@ -45,6 +45,10 @@ NAME_BEFORE = regex.compile(
     r"(?:[ \t]+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|&|ex|rel\.|de|la|v\.|vs\.))*)"
     r"(?:,[ \t]*|[ \t]+\(?)(?:\d+[ \t]*)?$"
 )
+#: What a name's last character may be, and the characters a name is made of.
+NAME_END = regex.compile(r"[\p{L}'’.&-]")
+NOT_NAME = regex.compile(r"(?r)[^\p{L}'’.&\- \t]")
+_TAIL_CHARS = frozenset(", \t(0123456789")
 _WINDOW = 160
 _SHORT = 4  # party words shorter than this are never corrected
 _NAME_OCR_COST = 0.6  # most a party word's misread may cost (cleaner.lexicon.spelling)
@@ -145,6 +149,20 @@ class CaseNames(Pass):
 def _name_words(text: str, cite_start: int) -> list[tuple[int, int, str]]:
     """The party words of the case name right before a citation, with their spans."""
     lo = max(0, cite_start - _WINDOW)
+    # The name ends at the last character that the tail after it (", ", " (", a number)
+    # cannot hold, and starts after the last character a name cannot hold: searching only
+    # there finds the same match (NAME_BEFORE looks at nothing before its start).
+    end = cite_start - 1 if text[cite_start - 1 : cite_start] == "\n" else cite_start
+    k = end - 1
+    while k >= lo and text[k] in _TAIL_CHARS:
+        k -= 1
+    if k < lo or not NAME_END.match(text[k]):
+        if k < lo or not text[k].isdecimal():  # (\\d beyond ASCII: the full search)
+            return []
+    else:
+        bad = NOT_NAME.search(text, lo, k)
+        if bad is not None:
+            lo = bad.end()
     m = NAME_BEFORE.search(text[lo:cite_start])
     if m is None:
         return []
