@@ -28,7 +28,7 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, filterfalse
 
 import regex
 
@@ -144,7 +144,7 @@ def _lowered(counts: Counter[str]) -> Counter[str]:
     [('act', 1), ('the', 3)]
     """
     words = counts.copy()
-    for w in [w for w in counts if not w.islower()]:
+    for w in list(filterfalse(str.islower, counts)):  # (C-level filter: most are lower)
         n = words.pop(w)
         low = w.lower()
         words[low] = words.get(low, 0) + n
@@ -487,10 +487,13 @@ class Hyphenation(Pass):
             # one pass over the runs of letters, not a scan of the text per word: a place
             # _split_at accepts has no letter on either side, so it is a whole run (lowering
             # keeps letters letters), and every whole run is a place the scans would find
-            for m in LETTERS_RUN.finditer(low_text):
+            # (the runs equal to a merged word, found by one pattern: no Python loop over
+            # every run of the text; longest first, a whole run is what it matches)
+            alternatives = "|".join(map(re.escape, sorted(splits, key=len, reverse=True)))
+            runs = re.compile(f"(?<![^\\W\\d_])(?:{alternatives})(?![^\\W\\d_])")
+            for m in runs.finditer(low_text):
                 low = m.group()
-                if low in splits:
-                    yield from self._split_at(text, protected, splits[low], low, m.start(), m.end())
+                yield from self._split_at(text, protected, splits[low], low, m.start(), m.end())
             return
         for low, found in splits.items():
             start = low_text.find(low)
