@@ -268,7 +268,7 @@ class StrayPunctuation(Pass):
 
     def _spaced_comma(self, text: str, facts: _Facts) -> Iterator[Edit]:
         typographic = facts.typographic
-        for m in SPACED_COMMA.finditer(text):
+        for m in _matches(SPACED_COMMA, text, (" ,",)):
             prev, nxt = m.group(1), m.group(2)
             if not (self._known(prev) and self._known(nxt)):
                 continue
@@ -401,19 +401,19 @@ class StrayPunctuation(Pass):
 
     def _stuck_hyphen(self, text: str) -> Iterator[Edit]:
         function_words = NO_END | NO_COMPOUND | {"in", "on"}
-        for m in HYPHEN_BEFORE.finditer(text):
+        for m in _matches(HYPHEN_BEFORE, text, (" -",), offset=1):
             prev, nxt = m.group(1), m.group(2)
             if prev in function_words and self._known(nxt) and not self._known(f"{prev}-{nxt}"):
                 yield Edit(
                     m.start(), m.start() + 1, "", f"hyphen stuck to a word after {prev!r}", 0.9
                 )
-        for m in HYPHEN_AFTER.finditer(text):
+        for m in _matches(HYPHEN_AFTER, text, ("- ",)):
             prev, nxt = m.group(1), m.group(2)
             if prev in function_words and nxt not in SUSPENDED and self._known(nxt):
                 yield Edit(m.start(), m.start() + 1, "", f"hyphen stuck to {prev!r}", 0.9)
 
     def _apostrophe_between(self, text: str) -> Iterator[Edit]:
-        for m in APOSTROPHE_BETWEEN.finditer(text):
+        for m in _matches(APOSTROPHE_BETWEEN, text, ("'", "’")):
             left, right = m.group(1), m.group(2)
             if right in CONTRACTION_ENDS or left.endswith("s") or left in ABBREVIATIONS:
                 continue  # "don't", "we're", "adm'r"; "plaintiffs’recovery" may want a space
@@ -471,12 +471,13 @@ class StrayPunctuation(Pass):
     def _lone_marks(self, text: str, openers: list[int]) -> Iterator[Edit]:
         for p in openers:
             yield Edit(p, p + 1, "", "stray straight apostrophe before a word", 0.85)
-        if " '" in text:
+        if " ' " in text:
             for m in LONE_MARK.finditer(text):
                 if not _other_single_marks(text, m.start()):
                     yield Edit(
                         m.start(), m.end() + 1, "", "quotation mark alone between words", 0.85
                     )
+        if " '\n" in text or text.endswith(" '"):
             for m in TRAILING_MARK.finditer(text):
                 if not _other_single_marks(text, m.start()):
                     yield Edit(m.start() - 1, m.end(), "", "quotation mark alone at the end", 0.85)
