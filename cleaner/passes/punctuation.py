@@ -254,7 +254,7 @@ class StrayPunctuation(Pass):
                 yield Edit(dot, dot + 1, "", "period before a lower-case word", conf)
 
     def _period_before(self, text: str) -> Iterator[Edit]:
-        for m in PERIOD_BEFORE.finditer(text):
+        for m in _matches(PERIOD_BEFORE, text, (" .",), offset=1):
             prev, nxt = m.group(1), m.group(3)
             if not self._known(nxt):
                 continue
@@ -401,13 +401,13 @@ class StrayPunctuation(Pass):
 
     def _stuck_hyphen(self, text: str) -> Iterator[Edit]:
         function_words = NO_END | NO_COMPOUND | {"in", "on"}
-        for m in _matches(HYPHEN_BEFORE, text, (" -",), offset=1):
+        for m in HYPHEN_BEFORE.finditer(text):
             prev, nxt = m.group(1), m.group(2)
             if prev in function_words and self._known(nxt) and not self._known(f"{prev}-{nxt}"):
                 yield Edit(
                     m.start(), m.start() + 1, "", f"hyphen stuck to a word after {prev!r}", 0.9
                 )
-        for m in _matches(HYPHEN_AFTER, text, ("- ",)):
+        for m in HYPHEN_AFTER.finditer(text):
             prev, nxt = m.group(1), m.group(2)
             if prev in function_words and nxt not in SUSPENDED and self._known(nxt):
                 yield Edit(m.start(), m.start() + 1, "", f"hyphen stuck to {prev!r}", 0.9)
