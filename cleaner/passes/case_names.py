@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import compress
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -99,12 +100,7 @@ class CaseNames(Pass):
         cites = find_citations(text)
         if not cites:
             return []
-        spans = protected_spans(text, ctx)
-        # the forms of each party word in the document, and the reporters they are cited in
-        forms: Counter[str] = Counter(PARTY_WORD.findall(text))
-        by_lower: dict[str, list[str]] = {}  # the forms of each lower-cased party word
-        for f in forms:
-            by_lower.setdefault(f.lower(), []).append(f)
+        # the party words cited, and the reporters they are cited in
         named: list[tuple[Citation, list[tuple[int, int, str]]]] = []
         cited_with: dict[str, set[str]] = {}
         for c in cites:
@@ -115,6 +111,17 @@ class CaseNames(Pass):
             vr = f"{c.volume} {''.join(c.reporter.split())}"
             for _, _, w in words:
                 cited_with.setdefault(vr, set()).add(w)
+        if not named:
+            return []
+        spans = protected_spans(text, ctx)
+        # the forms of each party word in the document
+        forms: Counter[str] = Counter(PARTY_WORD.findall(text))
+        # the forms of each lower-cased party word, for the cited words only (in forms
+        # order; found by a C-level filter, not a Python loop over every form)
+        cited = {w.lower() for _, words in named for _, _, w in words}
+        by_lower: dict[str, list[str]] = {}
+        for f in compress(forms, map(cited.__contains__, map(str.lower, forms))):
+            by_lower.setdefault(f.lower(), []).append(f)
         edits: dict[int, Edit] = {}
         index = self._citation_index()
         for c, words in named:
