@@ -471,13 +471,12 @@ class StrayPunctuation(Pass):
     def _lone_marks(self, text: str, openers: list[int]) -> Iterator[Edit]:
         for p in openers:
             yield Edit(p, p + 1, "", "stray straight apostrophe before a word", 0.85)
-        if " ' " in text:
+        if " '" in text:
             for m in LONE_MARK.finditer(text):
                 if not _other_single_marks(text, m.start()):
                     yield Edit(
                         m.start(), m.end() + 1, "", "quotation mark alone between words", 0.85
                     )
-        if " '\n" in text or text.endswith(" '"):
             for m in TRAILING_MARK.finditer(text):
                 if not _other_single_marks(text, m.start()):
                     yield Edit(m.start() - 1, m.end(), "", "quotation mark alone at the end", 0.85)
