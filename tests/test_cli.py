@@ -166,3 +166,21 @@ def test_output_file_gets_ordinary_permissions(
     finally:
         os.umask(umask)
     assert code == EXIT_OK and (target.stat().st_mode & 0o777) == 0o644
+
+
+def test_protect_file_keeps_listed_words_through_the_whole_pipeline(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    text = "preferable to one with piold, but the. officers saw mold and mold\n"
+    code, out, _ = run_cli(monkeypatch, ["-"], text.encode())
+    assert code == EXIT_OK and b"piold" not in out  # fixed without protection
+    protect = tmp_path / "protect.txt"
+    protect.write_text("# names and words never to change\npiold\n")
+    code, out, _ = run_cli(monkeypatch, ["--protect-file", str(protect), "-"], text.encode())
+    assert code == EXIT_OK
+    assert b"with piold," in out and b"the officers" in out
+
+
+def test_missing_protect_file_is_an_input_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = run_cli(monkeypatch, ["--protect-file", "/nonexistent/protect.txt", "-"], b"x")
+    assert code == EXIT_INPUT and "no such file" in err
