@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from itertools import compress, islice
+from itertools import compress
 
 from cleaner.lexicon.spelling import misreadings
-from cleaner.lexicon.tokens import letter_counts
+from cleaner.lexicon.tokens import letter_counts, run_positions
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
@@ -271,12 +271,4 @@ def _word_index(text: str, words: set[str]) -> dict[str, list[int]]:
     >>> _word_index("hot, the hot2 shot hot", {"hot"})
     {'hot': [0, 9, 19]}
     """
-    parts = _WORD_SPLIT.split(text)
-    out: dict[str, list[int]] = {}
-    pos = prev = 0
-    picked = map(words.__contains__, islice(parts, 1, None, 2))
-    for i in compress(range(1, len(parts), 2), picked):
-        pos += sum(map(len, parts[prev:i]))
-        prev = i
-        out.setdefault(parts[i], []).append(pos)
-    return out
+    return run_positions(text, words, _WORD_SPLIT)

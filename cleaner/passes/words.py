@@ -36,12 +36,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress, islice, pairwise
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import regex
 
 from cleaner.lexicon.spelling import Speller
+from cleaner.lexicon.tokens import run_positions
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import Spans, protected_spans
 from cleaner.types import Edit
@@ -641,15 +642,7 @@ def _run_index(text: str, heads: set[str]) -> dict[str, list[int]]:
     >>> _run_index("an ab, ab'x [ab] ab", {"ab", "[ab]"})
     {'ab': [3, 7, 17], '[ab]': [12]}
     """
-    parts = _RUN.split(text)
-    out: dict[str, list[int]] = {}
-    pos = prev = 0
-    picked = map(heads.__contains__, islice(parts, 1, None, 2))
-    for i in compress(range(1, len(parts), 2), picked):
-        pos += sum(map(len, parts[prev:i]))
-        prev = i
-        out.setdefault(parts[i], []).append(pos)
-    return out
+    return run_positions(text, heads, _RUN)
 
 
 def _archaic(w: str, word: str) -> bool:
