@@ -22,6 +22,8 @@ CLEANERS = {
     "default": Cleaner(),
     "strip": Cleaner(page_markers="strip"),
     "everything": Cleaner(min_confidence=0.0, curly_quotes="always"),
+    # every pass on its own, too
+    **{f"only {name}": Cleaner(passes=(name,)) for name in PASS_NAMES},
 }
 
 # Text that looks like OCR'd opinions: words, citations, markers, quotes, odd glyphs.
@@ -87,6 +89,7 @@ OCRISH = st.lists(_PIECES, max_size=40).map("".join)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.one_of(st.text(max_size=200), OCRISH))
 def test_invariants_on_arbitrary_text(mode: str, text: str) -> None:
+    """No exception, exact replay, idempotent: the pipeline and each pass alone, any Unicode."""
     cleaner = CLEANERS[mode]
     r = cleaner.clean(text)
     check_result(r)
@@ -117,19 +120,5 @@ def test_invariants_on_the_sample() -> None:
     sample = Path(__file__).resolve().parent.parent / "corpus" / "pauluk-v-savage.txt"
     cleaner = CLEANERS["default"]
     r = cleaner.clean(sample.read_text(encoding="utf-8"))
-    check_result(r)
-    check_idempotent(cleaner, r)
-
-
-SINGLE_PASS = {name: Cleaner(passes=(name,)) for name in PASS_NAMES}
-
-
-@pytest.mark.parametrize("name", PASS_NAMES)
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.one_of(st.text(max_size=200), OCRISH))
-def test_each_pass_alone_keeps_the_invariants(name: str, text: str) -> None:
-    """Every pass on its own: no exception, exact replay, idempotent (on any Unicode)."""
-    cleaner = SINGLE_PASS[name]
-    r = cleaner.clean(text)
     check_result(r)
     check_idempotent(cleaner, r)
