@@ -36,6 +36,13 @@ POSITIVES = [
         "Howell vs. Milligan, 13 Ib. 42; Dillard vs. Noel, Ib. 457, there",
     ),
     ("the command of the writ. lb. sec. 75. And", "the command of the writ. Ib. sec. 75. And"),
+    ("See Drake on Attachments, See. 707; Freeman", "See Drake on Attachments, Sec. 707; Freeman"),
+    ("Dig. ch. 127, see. 7; 1 Eng. 4", "Dig. ch. 127, sec. 7; 1 Eng. 4"),
+    (
+        "Stearns v. Aguirre, 7 Cal., 443; 19 U. 8. Dig., 417",
+        "Stearns v. Aguirre, 7 Cal., 443; 19 U. S. Dig., 417",
+    ),
+    ("Hastings vs. Barber, 3 Barb. 8. C. R. 492;", "Hastings vs. Barber, 3 Barb. S. C. R. 492;"),
 ]
 
 NEGATIVES = [
@@ -52,6 +59,10 @@ NEGATIVES = [
     "a fee of £11 6B. 4d. was paid",  # a one-letter "reporter" glued to a number
     "Davis vs. State, 15 Ohio, 72; Uhl vs. Doe, 29 Maine, 329; 1 McLean, 120",
     "a calf of 16 lb. 4 oz. and a 5 lb. bag",
+    "See 16 Ark. Rep. 5; see 15 Wend. R. 3; as we see, 5 of them",
+    "the jury, as you will see. The rule",
+    "See footnote No. 8. R. Smith testified; Vol. 8. The",
+    "a total of 8. Then, in Book 8. The",
     "",
 ]
 

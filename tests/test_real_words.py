@@ -29,6 +29,47 @@ def test_fixes(before: str, after: str) -> None:
     check_result(r)
 
 
+#: An opinion's own counts: it says "be", "to", "the", "State", "lien" and "case" often.
+_DOC = (
+    "The State must be heard. The State may be heard. It is for the State to be heard, "
+    "and the State to be bound, and for the State to be told. The case of the lien, the "
+    "lien of the case, a case and a case and a case and a lien and a lien and a lien. "
+    "He said he would go to town if he had to, and he went to see what he wanted to see; "
+    "for one, for two, for three, for all. "
+)
+
+DOC_POSITIVES = [
+    ("the lands to bo assessed", "the lands to be assessed"),
+    ("the witness when ho testified", "the witness when he testified"),
+    ("a scire facias to enforce his lion, that", "a scire facias to enforce his lien, that"),
+    ("remanded lo the custody", "remanded to the custody"),
+    ("Symonds, 36 Maine 128; Stale vs. Newer, 7", "Symonds, 36 Maine 128; State vs. Newer, 7"),
+]
+
+
+@pytest.mark.parametrize(("before", "after"), DOC_POSITIVES)
+def test_fixes_toward_the_documents_words(before: str, after: str) -> None:
+    r = REAL.clean(_DOC + before)
+    assert r.text == _DOC + after, [(c.before, c.after, c.confidence) for c in r.changes]
+    check_result(r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the police car en route to the station",  # a legal (French) term
+        "with the appellee far longer than six",  # "far" is common: bigrams cannot judge it
+        "precedent to tb# right to sue",  # glued to junk
+        "the lion and the lamb lie down",  # the token fits its neighbours
+        "relation to sec. 387 of the code",  # an abbreviation before a number
+    ],
+)
+def test_document_support_leaves_alone(text: str) -> None:
+    doc = _DOC + "The sec. 1 and sec. 2 and sec. 3, sec. 4, sec. 5 and sec. 6 of it. "
+    r = REAL.clean(doc + text)
+    assert r.text == doc + text, [(c.before, c.after) for c in r.changes]
+
+
 def test_weaker_context_is_a_suggestion() -> None:
     r = REAL.clean("the facts in that ease were")
     assert r.text == "the facts in that ease were"

@@ -16,6 +16,7 @@ REGISTRY: tuple[tuple[str, str], ...] = (
     ("star_pages", "cleaner.passes.star_pages"),
     ("hyphenation", "cleaner.passes.hyphenation"),
     ("punctuation", "cleaner.passes.punctuation"),
+    ("symbols", "cleaner.passes.symbols"),
     ("citations", "cleaner.passes.citations"),
     ("quotes", "cleaner.passes.quotes"),
     ("brackets", "cleaner.passes.brackets"),

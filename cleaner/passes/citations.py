@@ -12,6 +12,8 @@ Only where the citation grammar is certain:
   and "1 McLean, 120" stay);
 - "lb." for "Ib." (ibidem) in a list of citations: "13 lb. 42" -> "13 Ib. 42" (not
   before ounces: "16 lb. 4 oz.");
+- "See." for "Sec." before a number ("Attachments, See. 707": "see" takes no period
+  before what it cites), and "8." for the "S." of an abbreviation ("19 U. 8. Dig.");
 - a volume or page glued to a reporter abbreviation that reporters-db knows:
   "973N.E.2d 1290" -> "973 N.E.2d 1290", "648 F.3d965" -> "648 F.3d 965".
 
@@ -47,6 +49,16 @@ IB = regex.compile(
     r"(?<![\w.])lb\.(?=[ ](?:\d+(?![\d ]*oz)|secs?\.)|,[ ]\p{Lu})(?<=(?:[;,(.]|\d)[ ]lb\.)"
 )
 
+#: "See. 707", "see. 125": "Sec." (section) read as "See." before a number ("see" takes no
+#: period before what it cites).
+SEE_FOR_SEC = regex.compile(r"(?<![\w.])([Ss])e(e)\.(?=[ ]?\d)")
+#: "U. 8. Dig.", "Barb. 8. C. R.": the letter "S" of an abbreviation read as "8" (after "U."
+#: or a capitalized abbreviation, before another abbreviation).
+EIGHT_FOR_S = regex.compile(
+    r"(?:(?<=\bU\.[ ]?)|(?<=\b(?!(?:No|Vol|Art|Sec|Ch|Chap|Par|Pt|Fig|Id|Ib|Nos)\.)"
+    r"\p{Lu}\p{Ll}{2,6}\.[ ]))8(?=\.[ ]?\p{Lu}\p{Ll}{0,4}\.)"
+)
+
 #: a pin cite more than this many pages after the first page is not trusted
 MAX_PIN_DISTANCE = 150
 
@@ -70,6 +82,16 @@ class CitationPunctuation(Pass):
             edits.extend(
                 Edit(m.start(), m.start() + 1, "I", "'Ib.' (ibidem) misread as 'lb.'", 0.85)
                 for m in IB.finditer(text)
+            )
+        if "ee." in text:
+            edits.extend(
+                Edit(m.start(2), m.end(2), "c", "'Sec.' (section) read as 'See.'", 0.9)
+                for m in SEE_FOR_SEC.finditer(text)
+            )
+        if "8." in text:
+            edits.extend(
+                Edit(m.start(), m.end(), "S", "'S.' of an abbreviation read as '8.'", 0.85)
+                for m in EIGHT_FOR_S.finditer(text)
             )
         cites = find_citations(text)
         # the protected spans of this text need the same citations: share them

@@ -23,10 +23,11 @@ Protected spans and capitalized words mid-sentence (names) are never touched.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import compress
 
-from cleaner.lexicon.spelling import misreadings
+from cleaner.lexicon.spelling import misreadings, ocr_cost
 from cleaner.lexicon.tokens import letter_counts, run_positions
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
@@ -43,6 +44,10 @@ _INDEX_WORK = 20_000_000
 _GLUE = "*_'’-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@[]"
 _PREV = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]{1,3}$")
 _NEXT = re.compile(r"[ \t]{1,3}([^\W\d_]+)(?![\w'’])")
+#: Symbols that glue to garbled OCR tokens.
+_JUNK = frozenset("#$%^~|\\<>=+{}")
+#: An abbreviation's period before a number: "sec. 387", "see. 5" (not a word to fix).
+_ABBREVIATION_NUMBER = re.compile(r"\.[ \t]?\d")
 #: A candidate must be at least this frequent in English (the most common ~2,500 words).
 TARGET_FREQUENCY = 30_000_000
 #: A token must be at least this frequent to be considered a misread of another word.
@@ -65,6 +70,15 @@ _EVIDENCE_SUGGEST = 3.0
 _CORPUS_FIT = 5
 #: Weight of one opinion-corpus pair occurrence against Google Books counts.
 _CORPUS_WEIGHT = 1_000_000
+#: The document's own evidence: a word it uses this often (and this many times more often
+#: than the token) ...
+DOC_SUPPORT = 5
+DOC_RATIO = 5
+#: ... is a candidate for a known token one cheap OCR confusion away ("ease" in an
+#: opinion that says "case" 30 times) if the token is not common in English ("far" fits
+#: too many contexts to be judged on a bigram list) and no legal term ("en route", "et").
+DOC_MAX_COST = 0.5
+DOC_MAX_TOKEN_FREQUENCY = 20_000_000
 
 
 class RealWords(Pass):
@@ -144,11 +158,58 @@ class RealWords(Pass):
         memo[key] = n
         return n
 
+    def _doc_candidates(
+        self, counts: Mapping[str, int]
+    ) -> tuple[dict[str, tuple[tuple[str, float], ...]], Counter[str]]:
+        """Rare known tokens -> the document's frequent words one confusion away.
+
+        A misread that spells a real word ("ease", "mot", "dues", "Slate") is rare in the
+        document that uses the word it misreads ("case", "not", "does", "State") often:
+        the document's own counts are the prior a general bigram list lacks. Candidates
+        come from a delete-neighbourhood index of the frequent words (no scan per token).
+        """
+        lower: Counter[str] = Counter()
+        for w, n in counts.items():
+            lower[w.lower()] += n
+        frequent = [w for w, n in lower.items() if n >= DOC_SUPPORT and len(w) >= 2]
+        if not frequent:
+            return {}, lower
+        index: dict[str, list[str]] = {}
+        for w in frequent:
+            for key in _deletes(w):
+                index.setdefault(key, []).append(w)
+        known = self.resources.known
+        english = self.resources.english.counts
+        legal = self.resources.legal.counts
+        out: dict[str, tuple[tuple[str, float], ...]] = {}
+        for w, n in lower.items():
+            if n > 2 or len(w) < 2 or len(w) > 20 or w not in known:
+                continue
+            if english.get(w, 0) >= DOC_MAX_TOKEN_FREQUENCY or w in legal:
+                continue
+            limit = lower[w] * DOC_RATIO
+            seen: dict[str, float] = {}
+            for key in _deletes(w):
+                for cand in index.get(key, ()):
+                    if cand != w and cand not in seen and lower[cand] >= limit:
+                        cost = ocr_cost(w, cand)
+                        if cost <= DOC_MAX_COST:
+                            seen[cand] = cost
+            if seen:
+                out[w] = tuple(sorted(seen.items(), key=lambda t: t[1]))
+        return out, lower
+
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         conf_map = self._map()
         counts = letter_counts(text, ctx)  # the words of WORD, shared with other passes
         keys = list(counts)
-        targets = list(compress(keys, map(conf_map.__contains__, map(str.lower, keys))))
+        doc_map, _ = self._doc_candidates(counts)
+        targets = list(
+            compress(
+                keys,
+                (k in conf_map or k in doc_map for k in map(str.lower, keys)),
+            )
+        )
         if not targets:
             return []
         spans = protected_spans(text, ctx)
@@ -170,22 +231,30 @@ class RealWords(Pass):
         for start, end, tok in found:
             low = tok.lower()
             cands = conf_map.get(low)
-            if not cands or spans.overlaps(start, end):
+            if spans.overlaps(start, end):
                 continue
             if not (tok.islower() or (tok[:1].isupper() and tok[1:].islower())):
                 continue
             if text[start - 1 : start] in ("[", "]") or text[end : end + 1] in ("[", "]"):
                 continue  # part of an alteration ("[t]he")
+            if _ABBREVIATION_NUMBER.match(text, end):
+                continue  # an abbreviation before a number ("sec. 387")
             prev = _neighbour(text, start, before=True)
             nxt = _neighbour(text, end, before=False)
             if prev is None and nxt is None:
                 continue
-            if tok[:1].isupper() and prev is not None:
-                continue  # a capitalized word mid-sentence: a name or a title
             left0 = self._fits(prev, low) if prev else 0
             right0 = self._fits(low, nxt) if nxt else 0
             if left0 or right0:
                 continue  # the token fits its context
+            doc_edit = self._doc_supported(text, start, end, tok, prev, nxt, doc_map, counts)
+            if doc_edit is not None:
+                edits.append(doc_edit)
+                continue
+            if not cands:
+                continue
+            if tok[:1].isupper() and prev is not None:
+                continue  # a capitalized word mid-sentence: a name or a title
             english = self.resources.english.counts
             f_tok = max(english.get(low, 1), 1)
             best: tuple[float, str, bool] | None = None
@@ -224,6 +293,53 @@ class RealWords(Pass):
                 )
             )
         return edits
+
+    def _doc_supported(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        tok: str,
+        prev: str | None,
+        nxt: str | None,
+        doc_map: Mapping[str, tuple[tuple[str, float], ...]],
+        counts: Mapping[str, int],
+    ) -> Edit | None:
+        """A token that fits neither neighbour, toward a word the document uses 10x as often
+        that fits every neighbour there is (at least one): "in that ease were" -> "case"."""
+        cands = doc_map.get(tok.lower())
+        if not cands or text[end : end + 1] in _JUNK or text[start - 1 : start] in _JUNK:
+            return None  # glued to junk ("tb# right"): garbled beyond one confusion
+        capital = tok[:1].isupper()
+        fitting: list[tuple[str, float]] = []
+        for cand, cost in cands:
+            if capital and prev is not None:
+                # mid-sentence, a capitalized token may be a name: only toward a word the
+                # document itself capitalizes as often ("The Slate" -> "The State")
+                title = cand[:1].upper() + cand[1:]
+                if counts.get(title, 0) < DOC_SUPPORT or counts.get(tok, 0) > 1:
+                    continue
+            left = self._fits(prev, cand) if prev else -1
+            right = self._fits(cand, nxt) if nxt else -1
+            if left != 0 and right != 0:
+                fitting.append((cand, cost))
+        if len(fitting) != 1:
+            return None  # none, or several the context cannot tell apart
+        cand, cost = fitting[0]
+        after = cand[:1].upper() + cand[1:] if capital else cand
+        return Edit(
+            start,
+            end,
+            after,
+            f"real-word OCR error: {tok!r} does not fit its neighbours; {after!r}, which the"
+            f" document uses often, does (cost {cost:.2f})",
+            0.85,
+        )
+
+
+def _deletes(word: str) -> list[str]:
+    """``word`` and its one-letter deletions: two words within one edit share one of them."""
+    return [word, *(word[:i] + word[i + 1 :] for i in range(len(word)))]
 
 
 def _neighbour(text: str, at: int, *, before: bool) -> str | None:

@@ -1,0 +1,164 @@
+"""Symbols misread for other symbols: '§200' -> '$200', '{Dig., ch. 5)' -> '(Dig., ch. 5)'.
+
+Three confusions of old print, each repaired only where its shape and context leave no
+doubt:
+
+* "§" read for "$" before an amount of money. "§" glued to a number is also how many
+  opinions cite a section ("Code, §390", "42 U.S.C. §1983"), so an amount needs evidence:
+  a number with thousands separators ("§1,055": sections have none), a money word before
+  it ("the sum of §200", "exceeds §200", "judgment for §407.11"), or the same figure
+  already read as money in the document ("instead of §824.40" after "the sum of
+  §824.40"). Never after a statute's name ("Code, §390", "Ann. §19-1603", "Stat.").
+* "{" read for "(": an opening brace closed by a parenthesis on the same line
+  ("{Edwards on Referees, 3.)", "7 Iowa {Clark), 136"). Law reports print no braces.
+* "}" read for "y" at the end of a word, often with a stray mark after it ("validit}'",
+  "Monda}r", "the}!", "ma}"), when the word with "y" is a known word and no "{" opened
+  before it on its line.
+
+>>> from cleaner import clean
+>>> clean("in the sum of §1,055, after judgment for §407.11; Code, §390", passes=("symbols",)).text
+'in the sum of $1,055, after judgment for $407.11; Code, §390'
+>>> clean("in a court of law. {Edwards on Referees, 3.) the}' were", passes=("symbols",)).text
+'in a court of law. (Edwards on Referees, 3.) they were'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from cleaner.passes.base import Pass, PassContext
+from cleaner.types import Edit
+
+#: "§" glued to a number (not "§§"): the number, and old-style cents after a space
+#: ("§19,960 76").
+SECTION_NUMBER = regex.compile(
+    r"(?<!§)§(?=\d)(\d{1,3}(?:,\d{3})+|\d+)(\.\d\d(?![\d.\-]))?(?![\d\-–.]\d)"
+)
+#: A figure with thousands separators: never a section number.
+THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+")
+#: Words right before an amount of money (lower-case, the last one or two words).
+MONEY_WORDS = frozenset(
+    [
+        "sum of",
+        "amount of",
+        "total of",
+        "fine of",
+        "fee of",
+        "fees of",
+        "price of",
+        "value of",
+        "balance of",
+        "damages of",
+        "bond of",
+        "bail of",
+        "rent of",
+        "salary of",
+        "wages of",
+        "loan of",
+        "judgment for",
+        "judgment of",
+        "verdict for",
+        "verdict of",
+        "note for",
+        "check for",
+        "amounting to",
+        "amounts to",
+        "amounted to",
+        "paid",
+        "pay",
+        "pays",
+        "paying",
+        "owed",
+        "owes",
+        "owing",
+        "exceeds",
+        "exceeded",
+        "exceeding",
+        "exceed",
+        "worth",
+        "cost",
+        "costs",
+        "recover",
+        "recovered",
+        "less than",
+        "more than",
+    ]
+)
+#: The words before the "§", lower-cased: up to two, on the same line.
+_WORDS_BEFORE = regex.compile(r"(?:(\p{L}+)[ \t]+)?(\p{L}+)[ \t]*\Z")
+#: A statute's name just before the "§": "Code, §", "Ann. §", "U.S.C. §", "Stat. §".
+STATUTE_BEFORE = regex.compile(
+    r"(?i:code|codes|stat|stats|ann|u\.\s?s\.\s?c|c\.\s?f\.\s?r|rev|comp|laws|act|acts|"
+    r"title|tit|sec|secs|section|sections|ch|chap|art|rule|rules|const)\W{0,3}\Z"
+)
+#: "{" before a ")" on the same line with no brace in between.
+BRACE_FOR_PAREN = regex.compile(r"\{(?=[^{}()\n]{1,200}\))")
+#: A word ending in "}" (with a stray mark after it): "validit}'", "Monda}r", "ma}".
+BRACE_FOR_Y = regex.compile(r"(?<![\w}])(\p{L}+)\}(?:['’!]{1,2}|r)?(?![\w}])")
+
+
+class Symbols(Pass):
+    """Symbols misread for other symbols: '§200' -> '$200', '{' -> '(' (see the module)."""
+
+    name = "symbols"
+    description = "Symbols misread for other symbols: '§200' -> '$200', '{Dig.)' -> '(Dig.)'."
+
+    def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
+        edits: list[Edit] = []
+        if "§" in text:
+            edits.extend(self._money(text))
+        parens: set[int] = set()
+        if "{" in text:
+            for m in BRACE_FOR_PAREN.finditer(text):
+                parens.add(m.start())
+                edits.append(Edit(m.start(), m.end(), "(", "'{' read for '(' (closed by ')')", 0.9))
+        if "}" in text:
+            edits.extend(self._brace_y(text, parens))
+        edits.sort(key=lambda e: (e.start, e.end))
+        return edits
+
+    def _money(self, text: str) -> Iterable[Edit]:
+        money: set[str] = set()
+        pending: list[tuple[int, str]] = []
+        for m in SECTION_NUMBER.finditer(text):
+            at = m.start()
+            line_start = text.rfind("\n", max(0, at - 40), at) + 1
+            before = text[max(line_start, at - 40) : at]
+            if STATUTE_BEFORE.search(before):
+                continue
+            figure = m.group(1) + (m.group(2) or "")
+            w = _WORDS_BEFORE.search(before)
+            cue = False
+            if w is not None:
+                last = w.group(2).lower()
+                two = f"{(w.group(1) or '').lower()} {last}"
+                cue = last in MONEY_WORDS or two in MONEY_WORDS
+            if cue or THOUSANDS.fullmatch(m.group(1)):
+                money.add(figure)
+                yield Edit(at, at + 1, "$", "'§' read for '$' before an amount of money", 0.9)
+            else:
+                pending.append((at, figure))
+        for at, figure in pending:
+            if figure in money:
+                yield Edit(
+                    at, at + 1, "$", "'§' read for '$': the document's amount elsewhere", 0.85
+                )
+
+    def _brace_y(self, text: str, parens: set[int]) -> Iterable[Edit]:
+        """'}' for 'y'; ``parens``: the "{" that are read for "(" (they open no brace)."""
+        r = self.resources
+        for m in BRACE_FOR_Y.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            opened = text.find("{", line_start, m.start())
+            while opened in parens:
+                opened = text.find("{", opened + 1, m.start())
+            if opened >= 0:
+                continue  # it closes a brace: "{a, b}"
+            word = m.group(1) + "y"
+            if word.lower() in r.known:
+                yield Edit(m.end(1), m.end(), "y", "'}' read for 'y' at a word's end", 0.9)
+
+
+__all__ = ["Symbols"]

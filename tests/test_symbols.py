@@ -1,0 +1,127 @@
+"""Symbols pass: '§' read for '$', '{' for '(', '}' for 'y' (snippets, negatives, properties)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner, replay
+from tests.conftest import corpus_files, needs_shared
+
+ONLY = Cleaner(passes=("symbols",))
+
+POSITIVES = [
+    ("County, in the sum of §1,055, after first", "County, in the sum of $1,055, after first"),
+    (
+        "appellant owed said John Kirk §1,450 for loss",
+        "appellant owed said John Kirk $1,450 for loss",
+    ),
+    ("the garnishee exceeds §200 or the limit", "the garnishee exceeds $200 or the limit"),
+    ("a judgment for §407.11, instead of §824.40", "a judgment for $407.11, instead of §824.40"),
+    (
+        "for the sum of §824.40, the balance; a judgment for §407.11, instead of §824.40 as",
+        "for the sum of $824.40, the balance; a judgment for $407.11, instead of $824.40 as",
+    ),
+    (
+        "exceeded the sum of §200 at the time ... the original judgment, §200. This",
+        "exceeded the sum of $200 at the time ... the original judgment, $200. This",
+    ),
+    (
+        "the chargeable balance is §19,960 76, and the",
+        "the chargeable balance is $19,960 76, and the",
+    ),
+    ("the accounts, amounting to §1521 01, with", "the accounts, amounting to $1521 01, with"),
+    ("Finally he paid §400, reserving", "Finally he paid $400, reserving"),
+    (
+        "in a court of law.” {Edwards on Referees, 3.) The",
+        "in a court of law.” (Edwards on Referees, 3.) The",
+    ),
+    ("Greer, 7 Iowa {Clark), 136; Peabody", "Greer, 7 Iowa (Clark), 136; Peabody"),
+    (
+        "under our statute {Dig. p. 447, sec. 17,) the",
+        "under our statute (Dig. p. 447, sec. 17,) the",
+    ),
+    ("recognizing the validit}' of the sale", "recognizing the validity of the sale"),
+    ("on the first Monda}r of March", "on the first Monday of March"),
+    ("on the day the}! were executed", "on the day they were executed"),
+    ("It ma}’' be remarked", "It may be remarked"),
+    ("that remed} should be", "that remedy should be"),
+]
+
+NEGATIVES = [
+    "42 U.S.C. §1983 and Ark. Stat. Ann. §19-1603 (6)",
+    "(Ohio Code, §§377, 381.) Code, §390; Wash’s Pl.",
+    "Ark. Stat. Ann. §§14-614.2 et seq.; §12-1710.2.",
+    "a claim under §1983 is not barred",  # no money word, no thousands separator
+    "see §12.11 of the rules",  # a decimal section with no money word
+    "the sum of § 200 of the code",  # a space: a section's typography
+    "a verdict of $12,345 and 1,000 acres",
+    '{"json": true}',  # a brace closed by a brace
+    "a set {a, b} and f(x)",
+    "the word zz}' stays",  # no known word with 'y'
+    "",
+]
+
+
+@pytest.mark.parametrize(("before", "after"), POSITIVES)
+def test_fixes(before: str, after: str) -> None:
+    result = ONLY.clean(before)
+    assert result.text == after
+    assert replay(before, result.changes) == after
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_leaves_alone(text: str) -> None:
+    result = ONLY.clean(text)
+    assert result.text == text
+    assert not result.changes, result.changes
+
+
+TOKENS = [
+    " ",
+    ",",
+    ".",
+    "§",
+    "$",
+    "{",
+    "}",
+    ")",
+    "(",
+    "1,055",
+    "200",
+    ".40",
+    " 76",
+    "sum of ",
+    "Code, ",
+    "the",
+    "'",
+    "r",
+    "\n",
+    "ma",
+    "paid ",
+]
+SOUP = st.lists(st.sampled_from(TOKENS), max_size=30).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SOUP)
+def test_properties_on_symbol_soup(text: str) -> None:
+    r = ONLY.clean(text)
+    assert replay(text, r.changes) == r.text
+    assert ONLY.clean(r.text).text == r.text
+
+
+@needs_shared
+def test_corpus_counts() -> None:
+    counts: Counter[str] = Counter()
+    for path in corpus_files():
+        text = path.read_text(encoding="utf-8")
+        r = ONLY.clean(text)
+        assert replay(text, r.changes) == r.text
+        counts.update(c.reason for c in r.changes)
+    assert counts["'{' read for '(' (closed by ')')"] >= 10
+    assert counts["'§' read for '$' before an amount of money"] >= 5
+    assert counts["'}' read for 'y' at a word's end"] >= 5
