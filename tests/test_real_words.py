@@ -70,6 +70,28 @@ def test_document_support_leaves_alone(text: str) -> None:
     assert r.text == doc + text, [(c.before, c.after) for c in r.changes]
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "plaintiff, here and below, brought Ms action in",
+            "plaintiff, here and below, brought his action in",
+        ),
+        ("that the defendant employed Mm to assist", "that the defendant employed him to assist"),
+        ("or upon Ms representatives, now", "or upon his representatives, now"),
+    ],
+)
+def test_hi_read_as_m(before: str, after: str) -> None:
+    assert REAL.clean(before).text == after
+
+
+@pytest.mark.parametrize(
+    "text", ["a letter from Ms. Smith", "signed by Ms Jones today", "Ms Smith and Mm. X", "Ms is"]
+)
+def test_hi_read_as_m_leaves_alone(text: str) -> None:
+    assert REAL.clean(text).text == text
+
+
 def test_weaker_context_is_a_suggestion() -> None:
     r = REAL.clean("the facts in that ease were")
     assert r.text == "the facts in that ease were"

@@ -49,6 +49,11 @@ POSITIVES = [
     ("on the day the}! were executed", "on the day they were executed"),
     ("It ma}’' be remarked", "It may be remarked"),
     ("that remed} should be", "that remedy should be"),
+    (
+        "the deficiency letter dated July I, 1924. From",
+        "the deficiency letter dated July 1, 1924. From",
+    ),
+    ("on Sept. l 1901 the", "on Sept. 1 1901 the"),
 ]
 
 NEGATIVES = [
@@ -61,7 +66,8 @@ NEGATIVES = [
     "a verdict of $12,345 and 1,000 acres",
     '{"json": true}',  # a brace closed by a brace
     "a set {a, b} and f(x)",
-    "the word zz}' stays",  # no known word with 'y'
+    "the word zz}' stays",
+    "May I ask? In July I said 1924 was over",  # no known word with 'y'
     "",
 ]
 

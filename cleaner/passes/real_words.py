@@ -44,6 +44,9 @@ _INDEX_WORK = 20_000_000
 _GLUE = "*_'’-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@[]"
 _PREV = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]{1,3}$")
 _NEXT = re.compile(r"[ \t]{1,3}([^\W\d_]+)(?![\w'’])")
+#: "hi" read as one "M" in the pronouns ("brought Ms action", "employed Mm to"): a capital
+#: between two lower-case words is no title ("Ms." takes a period and a name).
+HI_AS_M = re.compile(r"(?<=[a-z,;] )M(?=s |m |mself )(?=\w+ [a-z])")
 #: Symbols that glue to garbled OCR tokens.
 _JUNK = frozenset("#$%^~|\\<>=+{}")
 #: An abbreviation's period before a number: "sec. 387", "see. 5" (not a word to fix).
@@ -200,6 +203,19 @@ class RealWords(Pass):
         return out, lower
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
+        edits = self._propose(text, ctx)
+        if " M" in text:
+            spans = protected_spans(text, ctx)
+            edits.extend(
+                Edit(m.start(), m.end(), "hi", "'hi' read as 'M' in a pronoun", 0.9)
+                for m in HI_AS_M.finditer(text)
+                if not spans.overlaps(m.start(), m.end() + 2)
+            )
+            edits.sort(key=lambda e: (e.start, e.end))
+            edits = [e for i, e in enumerate(edits) if i == 0 or e.start >= edits[i - 1].end]
+        return edits
+
+    def _propose(self, text: str, ctx: PassContext) -> list[Edit]:
         conf_map = self._map()
         counts = letter_counts(text, ctx)  # the words of WORD, shared with other passes
         keys = list(counts)

@@ -11,6 +11,7 @@ doubt:
   §824.40"). Never after a statute's name ("Code, §390", "Ann. §19-1603", "Stat.").
 * "{" read for "(": an opening brace closed by a parenthesis on the same line
   ("{Edwards on Referees, 3.)", "7 Iowa {Clark), 136"). Law reports print no braces.
+* "I" or "l" read for the day "1" of a date: "July I, 1924" -> "July 1, 1924".
 * "}" read for "y" at the end of a word, often with a stray mark after it ("validit}'",
   "Monda}r", "the}!", "ma}"), when the word with "y" is a known word and no "{" opened
   before it on its line.
@@ -93,6 +94,11 @@ STATUTE_BEFORE = regex.compile(
     r"(?i:code|codes|stat|stats|ann|u\.\s?s\.\s?c|c\.\s?f\.\s?r|rev|comp|laws|act|acts|"
     r"title|tit|sec|secs|section|sections|ch|chap|art|rule|rules|const)\W{0,3}\Z"
 )
+#: "I"/"l" for the day "1" between a month and a year: "July I, 1924".
+DAY_ONE = regex.compile(
+    r"(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.) )[Il](?=,? \d{4}\b)"
+)
 #: "{" before a ")" on the same line with no brace in between.
 BRACE_FOR_PAREN = regex.compile(r"\{(?=[^{}()\n]{1,200}\))")
 #: A word ending in "}" (with a stray mark after it): "validit}'", "Monda}r", "ma}".
@@ -109,6 +115,11 @@ class Symbols(Pass):
         edits: list[Edit] = []
         if "§" in text:
             edits.extend(self._money(text))
+        if "I" in text or "l" in text:
+            edits.extend(
+                Edit(m.start(), m.end(), "1", "the day '1' of a date read as a letter", 0.9)
+                for m in DAY_ONE.finditer(text)
+            )
         parens: set[int] = set()
         if "{" in text:
             for m in BRACE_FOR_PAREN.finditer(text):
