@@ -235,6 +235,7 @@ _NAME_COST_COMMON = 0.7  # ... toward one of the commonest words (5+ letters)
 _NAME_TIER1 = 100_000_000  # a capitalized word: a cheap confusion toward the commonest words
 _NAME_FREQUENCY = 500_000_000  # ... a typical one only at a sentence start, toward "the" & co.
 _MARGIN = 0.3  # score lead over the runner-up
+_SYSTEMATIC_COST = 0.35  # a repeated token: only a cheap confusion of a commonest word
 _DISTANT_COST = 1.6  # most two generic edits may cost and be suggested (long tokens only)
 _DISTANT_APPLY = 1.3  # ... and be applied
 _TYPICAL_FREQUENCY = 100_000_000  # cost <= 0.6 without document support
@@ -344,6 +345,26 @@ class NonWords(Pass):
         letters = [c for c in bare if c.isalpha()]
         return len(letters) > 1 and all(c.isupper() for c in letters) and len(bare) <= 5
 
+    def _systematic(self, bare: str, low: str) -> bool:
+        """Is ``bare`` a misread the OCR repeats, though the document uses it 3+ times?
+
+        Repetition says "a name or a term" ("Bovard", "Futch"), except for a cheap
+        confusion of one of the commonest words: an engine that reads "the" as "tbe" does
+        it on every page (66 times in the corpus), and no name is one stroke from "the".
+        """
+        if not (bare.islower() or (bare[:1].isupper() and bare[1:].islower())):
+            return False
+        if len(bare) < 3:
+            return False
+        v = self._verdict(low)
+        return (
+            v is not None
+            and v.cost <= _SYSTEMATIC_COST
+            and v.frequency >= _NAME_FREQUENCY
+            and v.margin >= _MARGIN
+            and not v.reason.startswith("accent")
+        )
+
     def _split_part(self, text: str, start: int, end: int, w: str) -> bool:
         """Does ``w`` make a known word with the word before or after it ("pre vailed")?"""
         m = _NEXT_WORD.match(text, end)
@@ -447,10 +468,12 @@ class NonWords(Pass):
                 # the verdict (candidate search) waits until an occurrence passes the
                 # cheap context checks: fragments of split words never pay for it
                 unknown.append((tok, bare, low))
+            elif self._systematic(bare, low):
+                unknown.append((tok, bare, low))
         if not unknown:
             return
         lower: Counter[str] = Counter(map(str.lower, toks))
-        unknown = [u for u in unknown if lower[u[2]] < 3]
+        unknown = [u for u in unknown if lower[u[2]] < 3 or self._systematic(u[1], u[2])]
         if not unknown:
             return
         spans = protected_spans(text, ctx)
@@ -537,7 +560,7 @@ class NonWords(Pass):
         ):
             return None  # an abbreviation ("Sch.", "Servs.")
         w = bare.lower()
-        if lower[w] >= 3 or exact[bare] >= 3:
+        if (lower[w] >= 3 or exact[bare] >= 3) and not self._systematic(bare, w):
             return None  # the document uses it: a name or a term
         v = self._verdict(w)
         if v is None:
@@ -570,7 +593,7 @@ class NonWords(Pass):
             # document; the cheaper the confusion, the less common the word may be
             strong = (
                 v.margin >= _MARGIN
-                and exact[bare] <= 1
+                and (exact[bare] <= 1 or (sentence_start and self._systematic(bare, w)))
                 and v.word[:1] == w[:1]
                 and (
                     (v.cost <= _NAME_COST and v.frequency >= _NAME_TIER1)
