@@ -17,6 +17,8 @@ REAL = Cleaner(passes=("real_words",))
     ("before", "after"),
     [
         ("when a ease is reversed and remanded", "when a case is reversed and remanded"),
+        # English alone says x17; opinions use "case" 10x more than English does
+        ("the facts in that ease were", "the facts in that case were"),
         (
             "on which defendants rely, does hot itself speak",
             "on which defendants rely, does not itself speak",
@@ -93,8 +95,8 @@ def test_hi_read_as_m_leaves_alone(text: str) -> None:
 
 
 def test_weaker_context_is_a_suggestion() -> None:
-    r = REAL.clean("the facts in that ease were")
-    assert r.text == "the facts in that ease were"
+    r = REAL.clean("in a criminal ease should set forth")
+    assert r.text == "in a criminal ease should set forth"
     assert [(c.before, c.after, c.applied) for c in r.changes] == [("ease", "case", False)]
 
 
