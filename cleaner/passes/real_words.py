@@ -23,11 +23,10 @@ Protected spans and capitalized words mid-sentence (names) are never touched.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import compress
 
-from cleaner.lexicon.spelling import misreadings, ocr_cost
+from cleaner.lexicon.spelling import misreadings
 from cleaner.lexicon.tokens import letter_counts, run_positions
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
@@ -84,6 +83,8 @@ DOC_RATIO = 5
 #: too many contexts to be judged on a bigram list) and no legal term ("en route", "et").
 DOC_MAX_COST = 0.5
 DOC_MAX_TOKEN_FREQUENCY = 20_000_000
+#: ... and the candidate an English word at least this frequent.
+DOC_TARGET_FREQUENCY = 100_000
 
 
 class RealWords(Pass):
@@ -96,6 +97,7 @@ class RealWords(Pass):
     _pairs: dict[tuple[str, str], int] | None = None
     _fit_memo: dict[tuple[str, str], int] | None = None
     _domain_counts: dict[str, int] | None = None
+    _doc_confusable: dict[str, tuple[tuple[str, float], ...]] | None = None
 
     def _domain(self) -> Mapping[str, int]:
         """How often each word follows another in the opinion corpus: the prior of the
@@ -178,46 +180,71 @@ class RealWords(Pass):
         memo[key] = n
         return n
 
+    def _doc_map(self) -> Mapping[str, tuple[tuple[str, float], ...]]:
+        """known word -> ((English word it may be a cheap misread of, cost), ...), for the
+        document's own evidence: built once, its built form cached on disk."""
+        if self._doc_confusable is None:
+            from pathlib import Path
+
+            from cleaner.lexicon import data, spelling
+            from cleaner.lexicon.cache import cached
+
+            d = data.dictionaries_dir()
+            sources = [
+                data._symspell_file("frequency_dictionary_en_82_765.txt"),
+                d / data.ENGLISH_EXTRA_FILE,
+                d / data.LEGAL_FILE,
+                d / data.CORPUS_WORDS_FILE,
+                Path(spelling.__file__),
+                Path(__file__),
+            ]
+            self._doc_confusable = cached("real-words-doc-map", sources, self._build_doc_map)
+        return self._doc_confusable
+
+    def _build_doc_map(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        r = self.resources
+        known, english, legal = r.known, r.english.counts, r.legal.counts
+        out: dict[str, list[tuple[str, float]]] = {}
+        for word, freq in english.items():
+            if freq < DOC_TARGET_FREQUENCY or not word.isalpha() or len(word) < 2:
+                continue
+            for seen, cost in misreadings(word, DOC_MAX_COST).items():
+                if (
+                    seen in known
+                    and len(seen) <= 20
+                    and english.get(seen, 0) < DOC_MAX_TOKEN_FREQUENCY
+                    and seen not in legal
+                ):
+                    out.setdefault(seen, []).append((word, cost))
+        return {k: tuple(sorted(v, key=lambda t: t[1])) for k, v in out.items()}
+
     def _doc_candidates(
-        self, counts: Mapping[str, int]
-    ) -> tuple[dict[str, tuple[tuple[str, float], ...]], Counter[str]]:
-        """Rare known tokens -> the document's frequent words one confusion away.
+        self, counts: Mapping[str, int], targets: Iterable[str]
+    ) -> dict[str, tuple[tuple[str, float], ...]]:
+        """Rare known tokens (of ``targets``, those in :meth:`_doc_map`) -> the document's
+        frequent words one cheap confusion away.
 
         A misread that spells a real word ("ease", "mot", "dues", "Slate") is rare in the
         document that uses the word it misreads ("case", "not", "does", "State") often:
-        the document's own counts are the prior a general bigram list lacks. Candidates
-        come from a delete-neighbourhood index of the frequent words (no scan per token).
+        the document's own counts are the prior a general bigram list lacks.
         """
-        lower: Counter[str] = Counter()
-        for w, n in counts.items():
-            lower[w.lower()] += n
-        frequent = [w for w, n in lower.items() if n >= DOC_SUPPORT and len(w) >= 2]
-        if not frequent:
-            return {}, lower
-        index: dict[str, list[str]] = {}
-        for w in frequent:
-            for key in _deletes(w):
-                index.setdefault(key, []).append(w)
-        known = self.resources.known
-        english = self.resources.english.counts
-        legal = self.resources.legal.counts
+        rev = self._doc_map()
         out: dict[str, tuple[tuple[str, float], ...]] = {}
-        for w, n in lower.items():
-            if n > 2 or len(w) < 2 or len(w) > 20 or w not in known:
+        for tok in targets:
+            w = tok.lower()
+            if w in out:
                 continue
-            if english.get(w, 0) >= DOC_MAX_TOKEN_FREQUENCY or w in legal:
+            m = _cases(counts, w)
+            if m > 2:
                 continue
-            limit = lower[w] * DOC_RATIO
-            seen: dict[str, float] = {}
-            for key in _deletes(w):
-                for cand in index.get(key, ()):
-                    if cand != w and cand not in seen and lower[cand] >= limit:
-                        cost = ocr_cost(w, cand)
-                        if cost <= DOC_MAX_COST:
-                            seen[cand] = cost
-            if seen:
-                out[w] = tuple(sorted(seen.items(), key=lambda t: t[1]))
-        return out, lower
+            found = []
+            for cand, cost in rev[w]:
+                n = _cases(counts, cand)
+                if n >= DOC_SUPPORT and n >= m * DOC_RATIO:
+                    found.append((cand, cost))
+            if found:
+                out[w] = tuple(found)
+        return out
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         edits = self._propose(text, ctx)
@@ -236,13 +263,10 @@ class RealWords(Pass):
         conf_map = self._map()
         counts = letter_counts(text, ctx)  # the words of WORD, shared with other passes
         keys = list(counts)
-        doc_map, _ = self._doc_candidates(counts)
-        targets = list(
-            compress(
-                keys,
-                (k in conf_map or k in doc_map for k in map(str.lower, keys)),
-            )
-        )
+        lows = list(map(str.lower, keys))
+        rev = self._doc_map()
+        doc_map = self._doc_candidates(counts, compress(keys, map(rev.__contains__, lows)))
+        targets = list(compress(keys, (k in conf_map or k in doc_map for k in lows)))
         if not targets:
             return []
         spans = protected_spans(text, ctx)
@@ -383,9 +407,10 @@ class RealWords(Pass):
         )
 
 
-def _deletes(word: str) -> list[str]:
-    """``word`` and its one-letter deletions: two words within one edit share one of them."""
-    return [word, *(word[:i] + word[i + 1 :] for i in range(len(word)))]
+def _cases(counts: Mapping[str, int], w: str) -> int:
+    """How often the document writes ``w`` (lower-case) in lower case, capitalized or in
+    capitals."""
+    return counts.get(w, 0) + counts.get(w.capitalize(), 0) + counts.get(w.upper(), 0)
 
 
 def _neighbour(text: str, at: int, *, before: bool) -> str | None:
