@@ -38,6 +38,18 @@ WORDS = Cleaner(passes=("words",))
         ("the Witn6ss said", "the Witness said"),
         ("we cotild not", "we could not"),
         (
+            "the court below; Appeal jrom Chicot Circuit Court",
+            "the court below; Appeal from Chicot Circuit Court",
+        ),
+        (
+            "brought into stronger light bj the nearer relation",
+            "brought into stronger light by the nearer relation",
+        ),
+        (
+            "delivered tbe opinion of tbe Court: Tbe above-named cases and tbe rest",
+            "delivered the opinion of the Court: The above-named cases and the rest",
+        ),
+        (
             "Howell vs. Milligan, 13 lb. 42; Noel, lb. 449.",
             "Howell vs. Milligan, 13 Ib. 42; Noel, Ib. 449.",
         ),
@@ -72,6 +84,9 @@ def test_fixes(before: str, after: str) -> None:
         "think 'twould sound, gudeman yoursel' laddie",  # elisions
         "over the deposi. tions, and Wil. liams; someone sayso",  # split and merged words
         "the learnèd judge and his wingéd words; a naïve faëry",  # verse accents
+        "a lien upon 7 / 8ths of the mineral interest",  # a plural ordinal
+        "an interest in land to be enjoyed in futuro, not in praesenti",  # Latin
+        "which was 4(luly served upon both",  # no month in lower case
         "",
     ],
 )

@@ -81,7 +81,42 @@ _PREV_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[.,'’]?[ \t]+$")
 IBID = re.compile(r"lb\.(?<=\d lb\.|[;,] lb\.)(?= ?\d+(?:[;,.:)]|, \d|$))", re.MULTILINE)
 IBID_REASON = "'Ib.' (ibidem) read as 'lb.' in a citation"
 #: Ordinals and number-letter forms that are not OCR errors ("1st", "2d", "3rd", "10th").
-ORDINAL = regex.compile(r"\d+(?:st|nd|rd|th|d|s|n)", regex.IGNORECASE)
+ORDINAL = regex.compile(r"\d+(?:(?:st|nd|rd|th|d|n)s?|s)", regex.IGNORECASE)
+#: Words always written with a capital: a lower-case token is no misread of them ("4(luly
+#: served" is "duly", not "july"). ("march" and "may" are also lower-case words.)
+CAPITALIZED_ONLY = frozenset(
+    [
+        "january",
+        "february",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
 #: Digits OCR makes of letters.
 CONFUSABLE_DIGITS = frozenset("01568")
 #: Combining marks that OCR specks produce (acute, grave, circumflex, ring, dot). A
@@ -565,6 +600,8 @@ class NonWords(Pass):
         v = self._verdict(w)
         if v is None:
             return None
+        if v.word in CAPITALIZED_ONLY and bare[:1].islower():
+            return None  # "luly" is no "july": the month takes a capital
         in_doc = lower[v.word] > 0
         j = start - 1
         while j >= 0 and text[j] in " \t[":
