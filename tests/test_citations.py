@@ -35,6 +35,7 @@ POSITIVES = [
         "Howell vs. Milligan, 13 lb. 42; Dillard vs. Noel, lb. 457, there",
         "Howell vs. Milligan, 13 Ib. 42; Dillard vs. Noel, Ib. 457, there",
     ),
+    ("Berry vs. Linton, lb.-252; Heilman", "Berry vs. Linton, Ib. 252; Heilman"),
     ("the command of the writ. lb. sec. 75. And", "the command of the writ. Ib. sec. 75. And"),
     ("See Drake on Attachments, See. 707; Freeman", "See Drake on Attachments, Sec. 707; Freeman"),
     ("Dig. ch. 127, see. 7; 1 Eng. 4", "Dig. ch. 127, sec. 7; 1 Eng. 4"),

@@ -41,6 +41,18 @@ TOKENS = [
 SOUP = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
 
 POSITIVES = [
+    # a ‘ that is a misread “, or a single quotation already closed, opens nothing
+    (
+        "the duties shall be ‘prescribed by law.” We find the clerk is a judicial' officer",
+        "the duties shall be ‘prescribed by law.” We find the clerk is a judicial officer",
+    ),
+    (
+        "they ‘shall be prescribed by law.’ ” The term has been given to' the court",
+        "they ‘shall be prescribed by law.’ ” The term has been given to the court",
+    ),
+    # a period between two common lower-case words ("the. officers" at large)
+    ("This case was. decided upon the principle", "This case was decided upon the principle"),
+    ("to apply the term to any. person or persons", "to apply the term to any person or persons"),
     # (OCR text, clean text) — rewritten from real opinions
     ("In fact, the. officers made it worse.", "In fact, the officers made it worse."),
     ("the line so as .to constitute a", "the line so as to constitute a"),
@@ -114,6 +126,7 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    "on board the 'Fairy,' and the ' Victoria and Albert' proceeded",  # straight quotes
     "even accepting as true the plaintiffs’ version of events",
     "in harm’s way; ’tis so; at five o'clock; the Smiths' house",
     "the U.S. Supreme Court; Wood v. Ostrander; Gen. Motors Co. v. No. 5, Inc.",
@@ -162,7 +175,8 @@ def test_leaves_alone(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "This case was. decided upon the principle",  # maybe an abbreviation
+        "caused several fi. fas. to be issued",  # maybe an abbreviation
+        "and shot her. momma, and Bill",  # a rare word after it: maybe a sentence start
         "situated in block thirty. two in the city",  # maybe "He" read as "lie" after it
         "does result from the use , of ordinary bills",  # older printers spaced commas
         "a fine one-the finest of all",  # a text without dashes may print them as hyphens

@@ -10,8 +10,8 @@ Only where the citation grammar is certain:
 - a reporter's period read as a comma, when reporters-db's edition name has the period
   and the bare form is only a variation: "1 Ark, 275" -> "1 Ark. 275" ("29 Maine, 329"
   and "1 McLean, 120" stay);
-- "lb." for "Ib." (ibidem) in a list of citations: "13 lb. 42" -> "13 Ib. 42" (not
-  before ounces: "16 lb. 4 oz.");
+- "lb." for "Ib." (ibidem) in a list of citations: "13 lb. 42" -> "13 Ib. 42",
+  "lb.-252" -> "Ib. 252" (not before ounces: "16 lb. 4 oz.");
 - "See." for "Sec." before a number ("Attachments, See. 707": "see" takes no period
   before what it cites), and "8." for the "S." of an abbreviation ("19 U. 8. Dig.");
 - a volume or page glued to a reporter abbreviation that reporters-db knows:
@@ -46,7 +46,7 @@ GLUED_PIN = regex.compile(r",(\d{1,5})(?![\d,])")
 
 #: "lb." for the short form "Ib." (ibidem) in a list of citations: "13 lb. 42", "Noel, lb. 457".
 IB = regex.compile(
-    r"(?<![\w.])lb\.(?=[ ](?:\d+(?![\d ]*oz)|secs?\.)|,[ ]\p{Lu})(?<=(?:[;,(.]|\d)[ ]lb\.)"
+    r"(?<![\w.])lb\.(?=[ -](?:\d+(?![\d ]*oz)|secs?\.)|,[ ]\p{Lu})(?<=(?:[;,(.]|\d)[ ]lb\.)"
 )
 
 #: "See. 707", "see. 125": "Sec." (section) read as "See." before a number ("see" takes no
@@ -79,10 +79,12 @@ class CitationPunctuation(Pass):
                 for m in ID_COMMA.finditer(text)
             )
         if "lb." in text:
-            edits.extend(
-                Edit(m.start(), m.start() + 1, "I", "'Ib.' (ibidem) misread as 'lb.'", 0.85)
-                for m in IB.finditer(text)
-            )
+            for m in IB.finditer(text):
+                edits.append(
+                    Edit(m.start(), m.start() + 1, "I", "'Ib.' (ibidem) misread as 'lb.'", 0.85)
+                )
+                if text[m.end()] == "-":  # "lb.-252": a speck between it and its page
+                    edits.append(Edit(m.end(), m.end() + 1, " ", "hyphen for a space", 0.85))
         if "ee." in text:
             edits.extend(
                 Edit(m.start(2), m.end(2), "c", "'Sec.' (section) read as 'See.'", 0.9)

@@ -76,6 +76,14 @@ DETERMINERS: frozenset[str] = _words("the an his their its our your my whose")
 #: Poetic and dialect elisions ("th' accents", "tho' poets", "o' the").
 ELIDED: frozenset[str] = _words("th tho thro o e ne")
 
+#: A period between two lower-case words is removed when the word before it is at least
+#: this frequent in English (the ~3,000 commonest words: no abbreviation) and the word
+#: after it at least this frequent and no misread of a capitalized sentence start.
+COMMON_BEFORE_PERIOD = 20_000_000
+COMMON_AFTER_PERIOD = 100_000
+#: Misreads of a capitalized first word of a sentence ("lie" for "He", "tlie" for "The").
+CAPITAL_MISREADS: frozenset[str] = _words("lie tlie ihe tbe lt ile bnt iu lu ou tho")
+
 #: Abbreviations that may stand before a lower-case word ("cert. denied", "et al. held").
 #: General legal and English abbreviations, not words of any one document.
 ABBREVIATIONS: frozenset[str] = _words(
@@ -248,9 +256,17 @@ class StrayPunctuation(Pass):
                 if lower_next or low in NO_END_STRICT:
                     yield Edit(dot, dot + 1, "", f"stray period after {word!r}", 0.95)
             elif lower_next and len(nxt) >= 2 and self._known(nxt.strip("'’-")):
-                # a sentence never goes on in lower case; only an abbreviation could
-                # only suggested: an OCR'd capital ("lie" for "He") may start the sentence
-                conf = 0.75 if len(word) >= 4 else 0.7
+                # a sentence never goes on in lower case; only an abbreviation could.
+                # Applied between two common words ("to any. person", "was. decided");
+                # otherwise only suggested: the word may be an abbreviation no list knows
+                # ("fi. fas."), or an OCR'd capital ("lie" for "He") may start a sentence
+                english = self.resources.english.counts
+                common = (
+                    english.get(low, 0) >= COMMON_BEFORE_PERIOD
+                    and english.get(nxt, 0) >= COMMON_AFTER_PERIOD
+                    and nxt not in CAPITAL_MISREADS
+                )
+                conf = 0.85 if common else 0.75 if len(word) >= 4 else 0.7
                 yield Edit(dot, dot + 1, "", "period before a lower-case word", conf)
 
     def _period_before(self, text: str) -> Iterator[Edit]:
@@ -693,6 +709,32 @@ def _other_single_marks(text: str, pos: int) -> bool:
     return any(p not in closers for p in others)
 
 
+#: The next quotation mark of any kind (not an apostrophe inside a word).
+_ANY_QUOTE = regex.compile(r"[\"“”‘]|['’](?!\p{L})|(?<!\p{L})['’]")
+
+
+def _not_open(text: str, at: int, end: int) -> bool:
+    """Is the opening ‘ at ``at`` no single quotation still open at ``end``?
+
+    It is not when the end of a quotation closed it ("by law.’ ”"), when it is a misread “
+    (the next mark closes a double quotation: "be ‘prescribed by law.” ... a judicial'
+    officer"), or when it is a speck set apart before a double one ("law; ‘ and ... “there").
+    """
+    m = _ANY_QUOTE.search(text, at + 1, end)
+    if m is None:
+        return False
+    mark = m.group()
+    if mark in "'’":
+        # a curly ‘ closed by a quotation's end ("by law.’ ”"), not by an elision ("an' I",
+        # "yo'"); straight quotes are left open (spaced ones pair unseen: "' Victoria and
+        # Albert'")
+        return text[at] == "‘" and (
+            text[m.start() - 1 : m.start()] in (".", ",", "!", "?")
+            or text.startswith((" ”", ' "', "”", '"'), m.end())
+        )
+    return mark in ('"', "”") or (mark == "“" and text[at + 1 : at + 2].isspace())
+
+
 def _after_number(text: str, i: int) -> bool:
     """Is the word at ``i`` preceded by a number ("6 in. pipe")?"""
     j = i - 1
@@ -717,7 +759,10 @@ class _Lines:
         nl = text.find("\n", pos)
         end = len(text) if nl < 0 else nl
         # an opening single quote before it in the paragraph: it may close that quotation
-        if any(m.start() not in self.stray for m in OPEN_SINGLE.finditer(text, start, pos)):
+        if any(
+            m.start() not in self.stray and not _not_open(text, m.start(), pos)
+            for m in OPEN_SINGLE.finditer(text, start, pos)
+        ):
             return True
         q = self._cache.get(start)
         if q is None:
