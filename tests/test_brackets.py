@@ -23,6 +23,10 @@ BRACKETS = Cleaner(passes=("brackets",))
         ("the proper “channels]” when", "the proper “channel[s]” when"),
         ("that Savage “assisted] Pauluk” in", "that Savage “assist[ed] Pauluk” in"),
         ("said “[1]t is", "said “[I]t is"),
+        (
+            "witnesses on almost every materia] point. Hence",
+            "witnesses on almost every material point. Hence",
+        ),
     ],
 )
 def test_fixes(before: str, after: str) -> None:
@@ -43,6 +47,8 @@ def test_fixes(before: str, after: str) -> None:
         "array[0] and x[1]",
         "a [ZZqx and a wordz]",
         "the [London and Paris",  # a capital mid-sentence is no altered capital
+        "that “ he] who thus aids",  # a word without the "l"
+        "the [municipal or materia] point",  # a multi-word alteration closes there
     ],
 )
 def test_leaves_alone(text: str) -> None:

@@ -94,6 +94,30 @@ def test_hi_read_as_m_leaves_alone(text: str) -> None:
     assert REAL.clean(text).text == text
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "Appeal from Yell Circuit Court.\nlion. John C. Murray, Circuit Judge.",
+            "Appeal from Yell Circuit Court.\nHon. John C. Murray, Circuit Judge.",
+        ),
+        (
+            "Woodford County; the lion. T. M. Shaw, Judge,",
+            "Woodford County; the Hon. T. M. Shaw, Judge,",
+        ),
+    ],
+)
+def test_hon_read_as_lion(before: str, after: str) -> None:
+    assert REAL.clean(before).text == after
+
+
+@pytest.mark.parametrize(
+    "text", ["he saw the lion. The lion ran.", "fed the lion. John Smith ran.", "the lion. A. B."]
+)
+def test_hon_read_as_lion_leaves_alone(text: str) -> None:
+    assert REAL.clean(text).text == text
+
+
 def test_weaker_context_is_a_suggestion() -> None:
     r = REAL.clean("in a criminal ease should set forth")
     assert r.text == "in a criminal ease should set forth"

@@ -22,6 +22,7 @@ REGISTRY: tuple[tuple[str, str], ...] = (
     ("brackets", "cleaner.passes.brackets"),
     ("doc_lexicon", "cleaner.passes.doc_lexicon"),
     ("words", "cleaner.passes.words"),
+    ("phrases", "cleaner.passes.phrases"),
     ("case_names", "cleaner.passes.case_names"),
     ("real_words", "cleaner.passes.real_words"),
 )

@@ -9,6 +9,9 @@ confirms the word the repair produces:
 * one bracket lost: "“[Liability" -> "“[L]iability" (the altered capital),
   "“channels]”" -> "“channel[s]”", "assisted]" -> "assist[ed]" (a suffix alteration).
 
+And a "]" that is no bracket at all: an "l" read as "]" ending a word that is no word
+without it ("every materia] point" -> "every material point").
+
 Well-formed alterations are never touched: "create[ ]", "funnel[ed]", "[a]", "[W]e",
 "[sic]", "[footnote omitted]", and a bracket that closes a multi-word alteration.
 
@@ -46,6 +49,9 @@ _LETTERS_BEFORE = regex.compile(r"(?r)\p{L}+")
 _DIGIT_AS = {"0": "o", "1": "i", "5": "s", "8": "b"}
 #: Suffixes a court supplies in brackets ("assist[ed]", "channel[s]", "hold[ing]").
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "al", "ation", "n", "ies", "y")
+#: A "]" ending a word is an "l" when the word with an "l" is at least this frequent in
+#: English and the word without it is no English word ("materia]").
+COMMON_WORD = 1_000_000
 #: How far back a multi-word alteration may have opened.
 _REACH = 200
 
@@ -98,6 +104,11 @@ class Brackets(Pass):
             if _opened_before(text, m.start()):
                 continue
             word = m.group(1)
+            english = self.resources.english.counts
+            if word.islower() and word not in english and english.get(word + "l", 0) >= COMMON_WORD:
+                # no bracket at all: an "l" read as "]" ("every materia] point")
+                yield Edit(m.end(1), m.end(1) + 1, "l", "'l' read as ']'", 0.85)
+                continue
             if self._known(word) and not word[:1].isupper():
                 fits = [
                     k

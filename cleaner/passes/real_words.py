@@ -13,6 +13,10 @@ Candidates are restricted to very common words and to the cheap OCR confusions o
 :mod:`cleaner.lexicon.spelling` (a reverse map built once: misreading -> common words).
 Protected spans and capitalized words mid-sentence (names) are never touched.
 
+Two misreads of short words are fixed from their fixed surroundings: "hi" read as "M" in
+the pronouns between lower-case words ("brought Ms action"), and the judge's title "Hon."
+read as "lion." before a name ("lion. John C. Murray, Circuit Judge").
+
 >>> from cleaner import clean
 >>> clean("on which defendants rely, does hot itself speak", passes=("real_words",)).text
 'on which defendants rely, does not itself speak'
@@ -46,6 +50,13 @@ _NEXT = re.compile(r"[ \t]{1,3}([^\W\d_]+)(?![\w'’])")
 #: "hi" read as one "M" in the pronouns ("brought Ms action", "employed Mm to"): a capital
 #: between two lower-case words is no title ("Ms." takes a period and a name).
 HI_AS_M = re.compile(r"(?<=[a-z,;] )M(?=s |m |mself )(?=\w+ [a-z])")
+#: "Hon." (the judge's title) read as "lion.": at the start of a line before a name
+#: ("lion. John C. Murray, Circuit Judge"), or after "the" before initials ("the lion. T.
+#: M. Shaw, Judge"); "lion" itself is never written so.
+HON_AS_LION = re.compile(
+    r"(?m)(?:^[ \t]*|(?<=\bthe ))[Ll]ion(?=\.[ ](?:[A-Z]\.[ ])+[A-Z][a-z]+)"
+    r"|^[ \t]*[Ll]ion(?=\.[ ][A-Z][a-z]+[ ][A-Z](?:\.|[a-z]+,))"
+)
 #: Symbols that glue to garbled OCR tokens.
 _JUNK = frozenset("#$%^~|\\<>=+{}")
 #: An abbreviation's period before a number: "sec. 387", "see. 5" (not a word to fix).
@@ -248,6 +259,12 @@ class RealWords(Pass):
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         edits = self._propose(text, ctx)
+        if "ion. " in text:
+            edits.extend(
+                Edit(m.end() - 4, m.end(), "Hon", "'Hon.' (a judge's title) read as 'lion.'", 0.9)
+                for m in HON_AS_LION.finditer(text)
+            )
+            edits.sort(key=lambda e: (e.start, e.end))
         if " M" in text:
             spans = protected_spans(text, ctx)
             edits.extend(
