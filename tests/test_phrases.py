@@ -21,6 +21,8 @@ PHRASES = Cleaner(passes=("phrases",))
         ("showing the bona ftdes of the possession", "showing the bona fides of the possession"),
         ("Blackburn, Ex parle, 5 Ark. 21", "Blackburn, Ex parte, 5 Ark. 21"),
         ("Farmington, MO, Gardian Ad Litem.", "Farmington, MO, Guardian Ad Litem."),
+        ("Appeal from Yell Circuit Comt.\nHon.", "Appeal from Yell Circuit Court.\nHon."),
+        ("supra, the Coürt of Appeals of the State", "supra, the Court of Appeals of the State"),
     ],
 )
 def test_fixes(before: str, after: str) -> None:
@@ -40,6 +42,7 @@ def test_fixes(before: str, after: str) -> None:
         "a scire\nJadas",  # a line break is no phrase
         "the prima donna and a fide",  # no phrase: no anchor with one word off
         "scire 1234 facias",
+        "the Circuit Courts of the State and the circuit riders",
     ],
 )
 def test_leaves_alone(text: str) -> None:

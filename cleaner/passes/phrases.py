@@ -111,10 +111,10 @@ class Phrases(Pass):
             if spans.overlaps(start, end):
                 continue
             # the token's capital is kept where the phrase is capitalized ("Gardian Ad
-            # Litem"); else it is part of the misread ("scire Jadas")
+            # Litem", "the Coürt of Appeals"); else it is part of the misread ("scire Jadas")
             first = t - words.index(meant) if meant in words else t
             others = [tokens[u][2] for u in range(first, first + len(words)) if u != t]
-            title = tok[:1].isupper() and all(o[:1].isupper() for o in others)
+            title = tok[:1].isupper() and all(o[:1].isupper() for o in others if len(o) > 3)
             after = meant.capitalize() if title else meant
             if after == tok:
                 continue
