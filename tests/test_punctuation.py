@@ -41,6 +41,10 @@ TOKENS = [
 SOUP = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
 
 POSITIVES = [
+    (
+        "a Justice of the Peace .in garnishee proceedings",
+        "a Justice of the Peace in garnishee proceedings",
+    ),
     # a ‘ that is a misread “, or a single quotation already closed, opens nothing
     (
         "the duties shall be ‘prescribed by law.” We find the clerk is a judicial' officer",
@@ -126,6 +130,7 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    "see 20 Ark .in which it was held",  # an abbreviation's period set apart
     "on board the 'Fairy,' and the ' Victoria and Albert' proceeded",  # straight quotes
     "even accepting as true the plaintiffs’ version of events",
     "in harm’s way; ’tis so; at five o'clock; the Smiths' house",

@@ -20,6 +20,7 @@ REGISTRY: tuple[tuple[str, str], ...] = (
     ("citations", "cleaner.passes.citations"),
     ("quotes", "cleaner.passes.quotes"),
     ("brackets", "cleaner.passes.brackets"),
+    ("spaced_words", "cleaner.passes.spaced_words"),
     ("doc_lexicon", "cleaner.passes.doc_lexicon"),
     ("words", "cleaner.passes.words"),
     ("phrases", "cleaner.passes.phrases"),

@@ -73,6 +73,7 @@ OCR_SUBSTITUTIONS = frozenset(
         ("f", "l"),
         ("i", "r"),
         ("z", "x"),
+        ("f", "i"),
     ]
 )
 #: Multi-letter OCR confusions: the frequent form has the first, the variant the second.

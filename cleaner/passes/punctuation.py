@@ -111,7 +111,7 @@ PERIOD_AFTER = regex.compile(
 )
 #: A period floating before a word: "so as .to", "the . bill".
 PERIOD_BEFORE = regex.compile(
-    r"\.(?<=(?<![\w.'’-])(\p{Ll}[\p{L}'’-]*,?)[ ]{1,2}\.)([ ]?)(?=(\p{Ll}{2,})\b)"
+    r"\.(?<=(?<![\w.'’-])(\p{L}[\p{L}'’-]*,?)[ ]{1,2}\.)([ ]?)(?=(\p{Ll}{2,})\b)"
 )
 #: Doubled or clashing marks: ",,", ";;", ",." before a space and a word or number.
 DOUBLED = regex.compile(r"(,[,.]|;;|;\.(?<=\p{L};\.))(?<=\w..)(?=[ ][\w(])")
@@ -274,6 +274,12 @@ class StrayPunctuation(Pass):
             prev, nxt = m.group(1), m.group(3)
             if not self._known(nxt):
                 continue
+            if prev[:1].isupper() and (
+                self.resources.english.counts.get(prev.lower(), 0) < COMMON_AFTER_PERIOD * 10
+                or self._is_abbreviation(prev)
+                or not prev[1:].islower()
+            ):
+                continue  # "20 Ark .in": an abbreviation's period set apart; "the Peace .in"
             conf = 0.95 if prev in NO_END else 0.9
             yield Edit(m.end(1), m.end(), " ", "stray period between words", conf)
 
