@@ -24,15 +24,18 @@ makes a word. The space is removed when
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import regex
 
-from cleaner.lexicon.tokens import letter_counts
+from cleaner.lexicon.tokens import letter_counts, run_positions
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
+#: The runs of letters of :func:`letter_counts`, as a split pattern.
+_RUNS = re.compile(r"([^\W\d_]+)")
 #: A run of letters right before a position, with exactly one space between.
 _LEFT = regex.compile(r"(?<![\p{L}\p{N}'’\-.\u00ad*])(\p{L}+) \Z")
 #: A run of letters right after a position, with exactly one space between.
@@ -68,9 +71,9 @@ class SpacedWords(Pass):
             return []
         spans = protected_spans(text, ctx)
         edits: dict[int, Edit] = {}
-        for piece in pieces:
-            for m in regex.finditer(r"(?<!\p{L})" + regex.escape(piece) + r"(?!\p{L})", text):
-                edit = self._join(text, m.start(), m.end(), counts)
+        for piece, starts in run_positions(text, set(pieces), _RUNS).items():
+            for start in starts:
+                edit = self._join(text, start, start + len(piece), counts)
                 if edit is not None and not spans.overlaps(edit.start - 1, edit.end + 1):
                     edits.setdefault(edit.start, edit)
         return [edits[k] for k in sorted(edits)]
