@@ -170,3 +170,26 @@ def run_positions(text: str, wanted: Container[str], runs: re.Pattern[str]) -> d
         prev = i
         out.setdefault(parts[i], []).append(pos)
     return out
+
+
+def whole_runs(text: str, run: str, count: int) -> list[int]:
+    """Offsets where ``run`` stands as a whole run of letters (``[^\\W\\d_]+``) in ``text``,
+    which :func:`letter_counts` counted ``count`` times: ``str.find`` scans stop at the last.
+
+    >>> whole_runs("hot, the hot2 shot hot", "hot", 3)
+    [0, 9, 19]
+    """
+    out: list[int] = []
+    n = len(run)
+    p = text.find(run)
+    while p >= 0 and len(out) < count:
+        before = text[p - 1] if p else ""
+        after = text[p + n : p + n + 1]
+        if not _is_letter(before) and not _is_letter(after):
+            out.append(p)
+        p = text.find(run, p + 1)
+    return out
+
+
+def _is_letter(c: str) -> bool:
+    return c.isalnum() and not c.isdecimal()

@@ -23,11 +23,15 @@ an anchor.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping
+from itertools import compress
+from operator import not_
 
 import regex
 
 from cleaner.lexicon.spelling import ocr_cost
+from cleaner.lexicon.tokens import letter_counts, whole_runs
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
@@ -39,6 +43,13 @@ MAX_COST = 2.2
 MAX_COST_PER_LETTER = 0.4
 #: A phrase word at least this frequent in English is no anchor ("in", "pro", "de").
 ANCHOR_MAX_FREQUENCY = 50_000_000
+#: How far around a misread word its phrase is looked for (characters).
+WINDOW = 100
+#: How far from a misread word an anchor of its phrase may stand (characters).
+REACH = 60
+#: The word before a position, one space between; the word after one.
+_PREV = regex.compile(r"(\p{L}+) \Z")
+_NEXT = regex.compile(r" (\p{L}+)")
 #: Endings that inflect a phrase word rather than misread it.
 INFLECTIONS = frozenset(["s", "es", "ed", "d", "ing", "'s", "’s"])
 #: Words of a phrase.
@@ -52,6 +63,7 @@ class Phrases(Pass):
     description = "Set legal phrases with one misread word: 'scire Jadas' -> 'scire facias'."
 
     _anchors: dict[str, list[tuple[tuple[str, ...], int]]] | None = None
+    _phrase_words: frozenset[str] | None = None
 
     def _index(self) -> Mapping[str, list[tuple[tuple[str, ...], int]]]:
         """anchor word -> [(phrase words, the anchor's index in the phrase), ...], built once."""
@@ -70,14 +82,57 @@ class Phrases(Pass):
             self._anchors = out
         return self._anchors
 
+    def _words(self) -> frozenset[str]:
+        """Every word of every phrase."""
+        if self._phrase_words is None:
+            self._phrase_words = frozenset(
+                w for entries in self._index().values() for words, _ in entries for w in words
+            )
+        return self._phrase_words
+
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         index = self._index()
-        tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+        phrase_words = self._words()
+        known = self.resources.known
+        counts = letter_counts(text, ctx)
+        keys = list(counts)
+        present = list(compress(keys, map(index.__contains__, map(str.lower, keys))))
+        if not present:
+            return []
+        anchors = sorted(p for a in present for p in whole_runs(text, a, counts[a]))
+        # the misread word is no known word, and stands beside a word of a phrase
+        unknown = compress(keys, map(not_, map(known.__contains__, map(str.lower, keys))))
+        tokens: list[tuple[int, int, str]] = []
+        seen: set[int] = set()
+        for piece in unknown:
+            if len(piece) < 2:
+                continue
+            for p in whole_runs(text, piece, counts[piece]):
+                i = bisect.bisect_left(anchors, p - REACH)
+                if i == len(anchors) or anchors[i] > p + REACH:
+                    continue  # no anchor of a phrase near it
+                before = _PREV.search(text, max(0, p - 40), p)
+                after = _NEXT.match(text, p + len(piece), p + len(piece) + 40)
+                if not (
+                    (before is not None and before.group(1).lower() in phrase_words)
+                    or (after is not None and after.group(1).lower() in phrase_words)
+                ):
+                    continue
+                # the words around it, tokenized locally: (start, end, word)
+                lo, hi = max(0, p - WINDOW), min(len(text), p + WINDOW)
+                local = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, lo, hi)]
+                # the window may cut a word at either end: those are dropped
+                if lo and local and local[0][0] == lo:
+                    local = local[1:]
+                if hi < len(text) and local and local[-1][1] == hi:
+                    local = local[:-1]
+                for run in local:
+                    if run[0] not in seen:
+                        seen.add(run[0])
+                        tokens.append(run)
+        tokens.sort()
         lows = [t[2].lower() for t in tokens]
         hits = [i for i, w in enumerate(lows) if w in index]
-        if not hits:
-            return []
-        known = self.resources.known
         spans = protected_spans(text, ctx)
         found: dict[int, list[tuple[float, str, tuple[str, ...]]]] = {}
         for j in hits:

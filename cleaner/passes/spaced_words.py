@@ -24,18 +24,17 @@ makes a word. The space is removed when
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
+from itertools import compress
+from operator import not_
 
 import regex
 
-from cleaner.lexicon.tokens import letter_counts, run_positions
+from cleaner.lexicon.tokens import letter_counts, whole_runs
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
-#: The runs of letters of :func:`letter_counts`, as a split pattern.
-_RUNS = re.compile(r"([^\W\d_]+)")
 #: A run of letters right before a position, with exactly one space between.
 _LEFT = regex.compile(r"(?<![\p{L}\p{N}'’\-.\u00ad*])(\p{L}+) \Z")
 #: A run of letters right after a position, with exactly one space between.
@@ -60,19 +59,19 @@ class SpacedWords(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         known = self.resources.known
         counts = letter_counts(text, ctx)
+        keys = list(counts)
+        unknown = compress(keys, map(not_, map(known.__contains__, map(str.lower, keys))))
         pieces = [
             k
-            for k in counts
-            if len(k) >= 2
-            and k.lower() not in known
-            and (k.islower() or (k[:1].isupper() and k[1:].islower()))
+            for k in unknown
+            if len(k) >= 2 and (k.islower() or (k[:1].isupper() and k[1:].islower()))
         ]
         if not pieces:
             return []
         spans = protected_spans(text, ctx)
         edits: dict[int, Edit] = {}
-        for piece, starts in run_positions(text, set(pieces), _RUNS).items():
-            for start in starts:
+        for piece in pieces:
+            for start in whole_runs(text, piece, counts[piece]):
                 edit = self._join(text, start, start + len(piece), counts)
                 if edit is not None and not spans.overlaps(edit.start - 1, edit.end + 1):
                     edits.setdefault(edit.start, edit)
