@@ -79,6 +79,7 @@ def read_line(
     unresolved: list[tuple[int, int]] = []
     open_at = -1  # position of an open “
     single_open = False
+    outer_single = False  # a ‘ opened before the “: a ’ may close it instead ("‘the “Id’")
     candidates: list[tuple[int, str]] = []
 
     def settle(until: int) -> None:
@@ -103,6 +104,10 @@ def read_line(
         elif mark == "”":
             open_at, single_open, candidates = -1, False, []
         elif open_at < 0:
+            if mark == "‘" or (mark == "'" and not _word_char(before) and _word_char(after)):
+                outer_single = True
+            elif mark in ("’", "'") and not _word_char(after):
+                outer_single = False
             continue
         elif mark == "’’":
             if not single_open:
@@ -114,6 +119,9 @@ def read_line(
                 continue  # an apostrophe inside a word
             if single_open:
                 single_open = False  # closes an inner ‘quotation’
+                continue
+            if outer_single:
+                outer_single = False  # may close the ‘quotation’ around the “ one
                 continue
             if mark == "’" and _word_char(before) and after in CLOSE_AFTER:
                 candidates.append((p, mark))

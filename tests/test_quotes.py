@@ -165,3 +165,10 @@ def test_seed_footnote_is_stable() -> None:
         " district court’s denial.\n"
     )
     assert THREE.clean(r.text).text == r.text
+
+
+def test_a_single_quotation_around_a_double_one_is_idempotent() -> None:
+    # hypothesis found it: the ’ may close the ‘ opened before the “, not the “
+    for c in (ONLY, ALWAYS, NEVER):
+        r = c.clean("'the“Id'")
+        assert c.clean(r.text).text == r.text
