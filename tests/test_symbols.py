@@ -14,6 +14,15 @@ from tests.conftest import corpus_files, needs_shared
 ONLY = Cleaner(passes=("symbols",))
 
 POSITIVES = [
+    # "&" between two names
+    ("see 4 Harris dy McHenry 340", "see 4 Harris & McHenry 340"),
+    ("Ang. Sp Ames on Corp. 5", "Ang. & Ames on Corp. 5"),
+    (
+        "the cases of Fisher vs. Hall 4* Childress, 1 Ark. 275",
+        "the cases of Fisher vs. Hall & Childress, 1 Ark. 275",
+    ),
+    ("2 Smcdes Sr Mar. 83; 3 Har. 4> J. 73", "2 Smcdes & Mar. 83; 3 Har. & J. 73"),
+    ("Garland <fe Randolph, for appellee.", "Garland & Randolph, for appellee."),
     ("County, in the sum of §1,055, after first", "County, in the sum of $1,055, after first"),
     (
         "appellant owed said John Kirk §1,450 for loss",
@@ -57,6 +66,7 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    "John Smith Sr, of Boston; Smith Sr. Jones; Dr. Sp Jones; the dy Jones; he said Sp Ames",
     "42 U.S.C. §1983 and Ark. Stat. Ann. §19-1603 (6)",
     "(Ohio Code, §§377, 381.) Code, §390; Wash’s Pl.",
     "Ark. Stat. Ann. §§14-614.2 et seq.; §12-1710.2.",

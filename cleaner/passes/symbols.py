@@ -11,6 +11,9 @@ doubt:
   §824.40"). Never after a statute's name ("Code, §390", "Ann. §19-1603", "Stat.").
 * "{" read for "(": an opening brace closed by a parenthesis on the same line
   ("{Edwards on Referees, 3.)", "7 Iowa {Clark), 136"). Law reports print no braces.
+* "&" read as "dy", "Sf", "Sp", "Sr", "4*" between two names: "4 Harris dy McHenry" ->
+  "4 Harris & McHenry", "Ang. Sp Ames" -> "Ang. & Ames", "Hall 4* Childress",
+  "Garland <fe Randolph".
 * "I" or "l" read for the day "1" of a date: "July I, 1924" -> "July 1, 1924".
 * "}" read for "y" at the end of a word, often with a stray mark after it ("validit}'",
   "Monda}r", "the}!", "ma}"), when the word with "y" is a known word and no "{" opened
@@ -105,6 +108,15 @@ BRACE_FOR_PAREN = regex.compile(r"\{(?=[^{}()\n]{1,200}\))")
 BRACE_FOR_Y = regex.compile(r"(?<![\w}])(\p{L}+)\}(?:['’!]{1,2}|r)?(?![\w}])")
 
 
+#: "&" between two names ("Harris & McHenry", "Angell & Ames", "Hall & Childress") as
+#: old print's OCR reads it: "dy", "Sf", "Sp", "Sr", "Sc", "4*", "<fe". Only between two
+#: capitalized words (or abbreviations: "Ang. Sp Ames"), with single spaces.
+AMPERSAND = regex.compile(
+    r"(?<=\b\p{Lu}[\p{L}']*\.?[ ])(?<!\b(?:Mr|Mrs|Ms|Dr|St|Hon|Gen|Col|Capt|Rev)\.?[ ])"
+    r"(dy|Sf|Sp|Sr|Sc|Sz|4\*|4>|<fe|<f|<\$\*)(?=[ ]\p{Lu}[\p{L}.])"
+)
+
+
 class Symbols(Pass):
     """Symbols misread for other symbols: '§200' -> '$200', '{' -> '(' (see the module)."""
 
@@ -120,6 +132,10 @@ class Symbols(Pass):
                 Edit(m.start(), m.end(), "1", "the day '1' of a date read as a letter", 0.9)
                 for m in DAY_ONE.finditer(text)
             )
+        edits.extend(
+            Edit(m.start(1), m.end(1), "&", f"'&' read as {m.group(1)!r} between two names", 0.85)
+            for m in AMPERSAND.finditer(text)
+        )
         parens: set[int] = set()
         if "{" in text:
             for m in BRACE_FOR_PAREN.finditer(text):
