@@ -23,6 +23,12 @@ REAL = Cleaner(passes=("real_words",))
             "on which defendants rely, does hot itself speak",
             "on which defendants rely, does not itself speak",
         ),
+        # tokens rarer than the bigram list's floor, toward the commonest words
+        (
+            "the plaintiff was to bring bis case within",
+            "the plaintiff was to bring his case within",
+        ),
+        ("the charter for which tho franchises of", "the charter for which the franchises of"),
     ],
 )
 def test_fixes(before: str, after: str) -> None:
@@ -182,3 +188,17 @@ def test_corpus_counts() -> None:
         applied += len(r.applied_changes)
         words += len(text.split())
     assert applied * 2000 < words  # at most 5 per 10k words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "were the first Corsicans who sailed to America",  # "failed" is no commonest word
+        "the hearing was adjourned, and bail was granted in",  # opinions favour "bail"
+        "conformity with the precedent for riot at common law",  # function words only
+        "it is necessary to aver in the declaration",
+    ],
+)
+def test_rare_tokens_that_fit_are_left_alone(text: str) -> None:
+    r = REAL.clean(text)
+    assert r.text == text, [(c.before, c.after, c.confidence) for c in r.changes]

@@ -9,6 +9,14 @@ is the likelihood ratio of the neighbours, P(neighbours | candidate) / P(neighbo
 token), with an unseen pair counted at 1/8 of the list's floor: at 100 or more the edit is
 applied (confidence 0.85), from 3 it is a suggestion (0.6).
 
+A token rarer than the list's floor ("bis", "tho": under 6.4M) has no pair in it, seen or
+not, so the ratio above says nothing about it; for such a token (down to 500k) each
+neighbour is instead weighed against its own frequency, P(pair | candidate) / P(neighbour):
+both must favour the candidate, one strongly (x50), the product x1000, the candidate must
+be one of the commonest words (500M+: "his", "the") and the opinions must favour it over
+the token (a factor 3 over English). Measured: "for riot at", "to aver in", "who sailed
+to" and "bail was" stay.
+
 Candidates are restricted to very common words and to the cheap OCR confusions of
 :mod:`cleaner.lexicon.spelling` (a reverse map built once: misreading -> common words).
 Protected spans and capitalized words mid-sentence (names) are never touched.
@@ -65,6 +73,9 @@ _ABBREVIATION_NUMBER = re.compile(r"\.[ \t]?\d")
 TARGET_FREQUENCY = 30_000_000
 #: A token must be at least this frequent to be considered a misread of another word.
 MIN_TOKEN_FREQUENCY = 2_000_000
+#: ... or at least this frequent for the evidence of :meth:`RealWords._rare_evidence` only
+#: ("eases", "bis", "tho": rarer than the bigram list's floor).
+RARE_MIN_TOKEN_FREQUENCY = 500_000
 #: ... and at most this frequent: the commonest words ("be", "he", "in") fit almost any
 #: context, so bigrams cannot tell their misreads apart (and checking them costs time).
 MAX_TOKEN_FREQUENCY = 500_000_000
@@ -79,6 +90,19 @@ _FLOOR = _ABSENT / 8
 #: 1 broken, 6 changes on the 233k-word gold; at 30, 92 / 5 / 10; at 1, 131 / 8 / 16.)
 _EVIDENCE = 100.0
 _EVIDENCE_SUGGEST = 3.0
+#: For a token rarer than the bigram list's floor: the least evidence each neighbour must
+#: give for the candidate.
+_SIDE = 3.0
+#: ... the most one of them must give, and the least their product (measured on the
+#: opinion corpus: function-word neighbours give 9-35 a side, "for riot at" x912).
+_SIDE_STRONG = 50.0
+_RARE_EVIDENCE = 1000.0
+#: ... and the opinions must favour the candidate over the token this much more than
+#: English does (ICDAR 2017: "sailed" -> "failed", "bail" -> "ball" otherwise).
+_RARE_DOMAIN = 3.0
+#: ... and the candidate one of the commonest words ("his", "the", "and"; not "failed"
+#: for "sailed", which the opinions' counts favour too).
+_RARE_TARGET = 500_000_000
 #: Most the opinions' own word frequencies may multiply the context evidence by.
 DOMAIN_CAP = 30.0
 #: Corpus occurrences of a pair with the token that show it fits (fewer may be misreads).
@@ -109,6 +133,7 @@ class RealWords(Pass):
     _fit_memo: dict[tuple[str, str], int] | None = None
     _domain_counts: dict[str, int] | None = None
     _doc_confusable: dict[str, tuple[tuple[str, float], ...]] | None = None
+    _total: float | None = None
 
     def _domain(self) -> Mapping[str, int]:
         """How often each word follows another in the opinion corpus: the prior of the
@@ -147,7 +172,7 @@ class RealWords(Pass):
             for seen, cost in misreadings(word, MAX_COST).items():
                 # a rare word ("shew", "connexion") is more likely an archaic spelling in
                 # an old opinion than a misread: only common words are candidates
-                if MIN_TOKEN_FREQUENCY <= english.get(seen, 0) < MAX_TOKEN_FREQUENCY:
+                if RARE_MIN_TOKEN_FREQUENCY <= english.get(seen, 0) < MAX_TOKEN_FREQUENCY:
                     out.setdefault(seen, []).append((word, cost))
         return {k: tuple(sorted(v, key=lambda t: t[1])) for k, v in out.items()}
 
@@ -331,7 +356,7 @@ class RealWords(Pass):
                 continue  # a capitalized word mid-sentence: a name or a title
             english = self.resources.english.counts
             f_tok = max(english.get(low, 1), 1)
-            best: tuple[float, str, bool] | None = None
+            best: tuple[float, str, bool, float] | None = None
             for cand, _cost in cands:
                 left1 = self._pair(prev, cand) if prev else 0
                 right1 = self._pair(cand, nxt) if nxt else 0
@@ -344,16 +369,25 @@ class RealWords(Pass):
                 evidence = 1.0
                 for n1 in (left1, right1) if prev and nxt else (left1 or right1,):
                     evidence *= (max(n1, _FLOOR) / f_cand) / (_FLOOR / f_tok)
-                if best is None or (both, evidence) > (best[2], best[0]):
-                    best = (evidence, cand, both)
+                if f_tok < MIN_TOKEN_FREQUENCY:
+                    evidence, both = 0.0, False  # only the rare evidence below speaks
+                rare = 0.0
+                if f_tok < _ABSENT and prev is not None and nxt is not None:
+                    rare = self._rare_evidence(low, cand, prev, nxt, left1, right1, f_cand)
+                key = (both or rare > 0, max(evidence, rare))
+                if best is None or key > (best[2] or best[3] > 0, max(best[0], best[3])):
+                    best = (evidence, cand, both, rare)
             if best is None:
                 continue
-            evidence, cand, both = best
+            evidence, cand, both, rare = best
             after = cand[:1].upper() + cand[1:] if tok[:1].isupper() else cand
             # the opinions' own word frequencies weigh in on applying, not on suggesting
             weighed = evidence * self._domain_factor(low, cand)
             if both and prev is not None and nxt is not None and weighed >= _EVIDENCE:
                 evidence = weighed
+                conf = 0.85
+            elif rare > 0:
+                evidence = rare
                 conf = 0.85
             elif evidence >= _EVIDENCE_SUGGEST:
                 conf = 0.6  # weaker context evidence: a suggestion
@@ -370,6 +404,37 @@ class RealWords(Pass):
                 )
             )
         return edits
+
+    def _rare_evidence(
+        self, low: str, cand: str, prev: str, nxt: str, left: int, right: int, f_cand: float
+    ) -> float:
+        """The evidence for ``cand`` over a token rarer than the bigram list's floor (which
+        holds no pair of it, seen or not), or 0 when it is not strong enough to apply.
+
+        Each neighbour is weighed against its own frequency (P(pair | token) taken as
+        P(neighbour)); both must favour the candidate and one strongly (function words
+        beside it favour any common word over a rare one: "for riot at", "to aver in"),
+        and the opinions must favour the candidate over the token more than English does
+        ("and bail was" stays; ICDAR 2017: "sailed" -> "failed" otherwise)."""
+        if f_cand < _RARE_TARGET:
+            return 0.0
+        sides = (self._side(prev, left, f_cand), self._side(nxt, right, f_cand))
+        if min(sides) < _SIDE or max(sides) < _SIDE_STRONG:
+            return 0.0
+        domain = self._domain_factor(low, cand)
+        evidence = sides[0] * sides[1] * domain
+        if domain < _RARE_DOMAIN or evidence < _RARE_EVIDENCE:
+            return 0.0
+        return evidence
+
+    def _side(self, neighbour: str, pair: int, f_cand: float) -> float:
+        """How much likelier ``neighbour`` is beside the candidate than anywhere: P(pair |
+        candidate) / P(neighbour), an unseen pair counted as no evidence either way."""
+        if self._total is None:
+            self._total = float(sum(self.resources.english.counts.values()))
+        p_nb = max(self.resources.english.counts.get(neighbour, 1), 1) / self._total
+        p_pair = pair / f_cand if pair else min(_FLOOR / f_cand, p_nb)
+        return p_pair / p_nb
 
     def _domain_factor(self, tok: str, cand: str) -> float:
         """How much more the opinions favour ``cand`` over ``tok`` than English does (1 to
