@@ -37,6 +37,8 @@ WORDS = Cleaner(passes=("words",))
         ("Tlie court said", "The court said"),
         ("the Witn6ss said", "the Witness said"),
         ("we cotild not", "we could not"),
+        ("in connection wdth possession, as color", "in connection with possession, as color"),
+        ("to entry at that office; and wdiich entry", "to entry at that office; and which entry"),
         (
             "the court below; Appeal jrom Chicot Circuit Court",
             "the court below; Appeal from Chicot Circuit Court",

@@ -116,6 +116,10 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("ii", "h", 0.35),
     ("i", "r", 0.35),
     ("j", "y", 0.35),
+    # an "i" or "h" after "w" read as "d" / "di" (a font of old reports: "wdth" with,
+    # "wdiich" which, "followdng" following; 17 in ten opinions of one volume)
+    ("wd", "wi", 0.35),
+    ("wdi", "wh", 0.35),
     ("r", "t", 0.6),
     ("t", "r", 0.6),
     ("r", "n", 0.6),
