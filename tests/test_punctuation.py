@@ -42,6 +42,10 @@ SOUP = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
 
 POSITIVES = [
     (
+        "they covenanted not^only to pay; inserted before^the word",
+        "they covenanted not only to pay; inserted before the word",
+    ),
+    (
         "a Justice of the Peace .in garnishee proceedings",
         "a Justice of the Peace in garnishee proceedings",
     ),
@@ -130,6 +134,7 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    "a contract m^de by; Y^itness knew; x^2 and 2^10",  # a misread letter
     "see 20 Ark .in which it was held",  # an abbreviation's period set apart
     "on board the 'Fairy,' and the ' Victoria and Albert' proceeded",  # straight quotes
     "even accepting as true the plaintiffs’ version of events",

@@ -9,6 +9,7 @@ or hyphen where grammar says it cannot belong:
   and a comma set off by spaces ("by , the" -> "by the", "use , of" -> "use of");
 - an apostrophe after a word that is not a plural possessive, where no quotation could
   be closing ("ceiling' tiles" -> "ceiling tiles", "at 899’ (citation" -> "at 899 (citation");
+- a caret between two words ("not^only" -> "not only");
 - a hyphen joining a word to a function word that never forms compounds
   ("but-not with" -> "but not with", "whether-the" -> "whether the"), and a hyphen after a
   dash ("— -particularly" -> "— particularly").
@@ -156,6 +157,8 @@ APOSTROPHE_IN_PUNCT = regex.compile(r"['’](?<=\.['’])(?=,)")
 PERIOD_INSIDE = regex.compile(
     r"\.(?=\p{Ll}{2})(?<=(?<![\w'’@/-])(?<![^ \n]\.)(\p{L}+)\.)(\p{Ll}{2,})(?![\w.'’@/-])"
 )
+#: A caret between two words: a speck for a space ("not^only", "before^the").
+CARET_BETWEEN = regex.compile(r"\^(?<=(?<![\w^])(\p{L}+)\^)(\p{L}+)(?![\w^])")
 #: A period glued before "vs." / "v.": "Berry.vs. Linton".
 PERIOD_BEFORE_VS = regex.compile(r"\.(?<=(?<![\w.])\p{L}\p{Ll}+\.)(?=vs?\.[ ])")
 #: Top-level domains: "example.com" is not two words.
@@ -396,6 +399,16 @@ class StrayPunctuation(Pass):
             if not OPEN_SINGLE.search(text, start, m.start()):
                 yield Edit(m.start(), m.end(), "", "apostrophe between a period and a comma", 0.85)
 
+    def _caret(self, text: str) -> Iterator[Edit]:
+        if "^" not in text:
+            return
+        for m in CARET_BETWEEN.finditer(text):
+            left, right = m.group(1), m.group(2)
+            # by shape alone (a later pass may fix "to^tlie" into "to^the": the verdict
+            # must not depend on it); the joined word would be the other reading
+            if len(left) > 1 and len(right) > 1 and not self._known(left + right):
+                yield Edit(m.start(), m.start() + 1, " ", "caret between two words", 0.85)
+
     def _period_inside(self, text: str) -> Iterator[Edit]:
         for m in PERIOD_INSIDE.finditer(text):
             left, right = m.group(1), m.group(2)
@@ -537,6 +550,7 @@ class StrayPunctuation(Pass):
             *self._per_cent(text),
             *self._apostrophe_in_punct(text),
             *self._period_inside(text),
+            *self._caret(text),
             *self._stuck_hyphen(text),
             *self._apostrophe_between(text),
             *self._lone_marks(text, openers),
