@@ -42,6 +42,10 @@ SOUP = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
 
 POSITIVES = [
     (
+        "the suit and judgment entered as* in favor of",
+        "the suit and judgment entered as in favor of",
+    ),
+    (
         "they covenanted not^only to pay; inserted before^the word",
         "they covenanted not only to pay; inserted before the word",
     ),
@@ -134,6 +138,7 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    "decided so.* The rule; see *1127 and the court*1128 held; as t* notice",  # marks, pages
     "a contract m^de by; Y^itness knew; x^2 and 2^10",  # a misread letter
     "see 20 Ark .in which it was held",  # an abbreviation's period set apart
     "on board the 'Fairy,' and the ' Victoria and Albert' proceeded",  # straight quotes

@@ -9,7 +9,8 @@ or hyphen where grammar says it cannot belong:
   and a comma set off by spaces ("by , the" -> "by the", "use , of" -> "use of");
 - an apostrophe after a word that is not a plural possessive, where no quotation could
   be closing ("ceiling' tiles" -> "ceiling tiles", "at 899’ (citation" -> "at 899 (citation");
-- a caret between two words ("not^only" -> "not only");
+- a caret between two words ("not^only" -> "not only"), an asterisk glued to a word
+  before a lower-case word, next to a function word ("entered as* in favor");
 - a hyphen joining a word to a function word that never forms compounds
   ("but-not with" -> "but not with", "whether-the" -> "whether the"), and a hyphen after a
   dash ("— -particularly" -> "— particularly").
@@ -157,6 +158,9 @@ APOSTROPHE_IN_PUNCT = regex.compile(r"['’](?<=\.['’])(?=,)")
 PERIOD_INSIDE = regex.compile(
     r"\.(?=\p{Ll}{2})(?<=(?<![\w'’@/-])(?<![^ \n]\.)(\p{L}+)\.)(\p{Ll}{2,})(?![\w.'’@/-])"
 )
+#: An asterisk glued to a word's end mid-sentence, before a lower-case word: "entered as*
+#: in favor" (not a star-page marker: no digits; a footnote mark ends a sentence).
+STRAY_ASTERISK = regex.compile(r"\*(?<=(?<![\w*])(\p{L}{2,})\*)(?=[ ](\p{Ll}+)\b)")
 #: A caret between two words: a speck for a space ("not^only", "before^the").
 CARET_BETWEEN = regex.compile(r"\^(?<=(?<![\w^])(\p{L}+)\^)(\p{L}+)(?![\w^])")
 #: A period glued before "vs." / "v.": "Berry.vs. Linton".
@@ -399,6 +403,15 @@ class StrayPunctuation(Pass):
             if not OPEN_SINGLE.search(text, start, m.start()):
                 yield Edit(m.start(), m.end(), "", "apostrophe between a period and a comma", 0.85)
 
+    def _asterisk(self, text: str) -> Iterator[Edit]:
+        if "* " not in text:
+            return
+        for m in STRAY_ASTERISK.finditer(text):
+            word, nxt = m.group(1), m.group(2)
+            function = word.lower() in NO_END | NO_COMPOUND or nxt in NO_END | NO_COMPOUND
+            if function and self._is_word(word) and self._known(nxt):
+                yield Edit(m.start(), m.end(), "", "stray asterisk after a word", 0.85)
+
     def _caret(self, text: str) -> Iterator[Edit]:
         if "^" not in text:
             return
@@ -551,6 +564,7 @@ class StrayPunctuation(Pass):
             *self._apostrophe_in_punct(text),
             *self._period_inside(text),
             *self._caret(text),
+            *self._asterisk(text),
             *self._stuck_hyphen(text),
             *self._apostrophe_between(text),
             *self._lone_marks(text, openers),
