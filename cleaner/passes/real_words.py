@@ -318,14 +318,16 @@ class RealWords(Pass):
                 continue  # part of an alteration ("[t]he")
             if _ABBREVIATION_NUMBER.match(text, end):
                 continue  # an abbreviation before a number ("sec. 387")
-            prev = _neighbour(text, start, before=True)
+            # the token fits its context: the right neighbour first (a cheap match; the
+            # left one is a search back, found only if the right one does not fit)
             nxt = _neighbour(text, end, before=False)
+            if nxt and self._fits(low, nxt):
+                continue
+            prev = _neighbour(text, start, before=True)
             if prev is None and nxt is None:
                 continue
-            left0 = self._fits(prev, low) if prev else 0
-            right0 = self._fits(low, nxt) if nxt else 0
-            if left0 or right0:
-                continue  # the token fits its context
+            if prev and self._fits(prev, low):
+                continue
             doc_edit = self._doc_supported(text, start, end, tok, prev, nxt, doc_map, counts)
             if doc_edit is not None:
                 edits.append(doc_edit)
