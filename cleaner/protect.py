@@ -23,6 +23,7 @@ volume to the page, so that word passes leave "S.Ct.", "L.Ed.2d", "F.3d" alone.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -145,9 +146,10 @@ def _update(text: str, ctx: PassContext) -> Spans | None:
     base_spans = base[3]
     spans = doc.spans
     # the changes of one text and not the other (original coordinates), merged
-    then = {(s.ostart, s.oend, s.after) for s in base_spans}
-    now = {(s.ostart, s.oend, s.after) for s in spans}
-    differ = sorted((a, b) for a, b, _ in then ^ now)
+    # (as multisets: two passes may each insert at one place)
+    then = Counter((s.ostart, s.oend, s.after) for s in base_spans)
+    now = Counter((s.ostart, s.oend, s.after) for s in spans)
+    differ = sorted((a, b) for a, b, _ in (then - now) + (now - then))
     if not differ:
         return None  # (the same changes: the same text, a cache miss by identity only)
     merged: list[list[int]] = []
