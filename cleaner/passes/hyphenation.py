@@ -29,7 +29,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations, filterfalse
-from typing import TYPE_CHECKING
 
 import regex
 
@@ -38,9 +37,6 @@ from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import Spans, protected_spans
 from cleaner.resources import Resources
 from cleaner.types import Edit
-
-if TYPE_CHECKING:
-    from cleaner.config import Config
 
 #: A word of letters broken by in-line hyphens ("Schu-macher", "pre-exist-ing"), matched at
 #: the start of a letter run next to a hyphen (hyphens are found with ``str.find``).
@@ -284,29 +280,14 @@ class _Split:
         return surface[: self.at].islower() and not surface[self.at + 1 :].isupper()
 
 
-def _cuts(low: str) -> list[int]:
-    """Where a split of ``low`` leaves a function word on one side: the cuts tried."""
+def _split_merged(low: str, judge: _Judge, resources: Resources) -> list[_Split]:
+    """Where to insert a space in an unknown merged word (lower-cased), best first."""
     n = len(low)
-    return sorted(
+    # a split leaves a function word on one side: only those cuts are tried
+    cuts = sorted(
         {k for k in range(1, min(n, LONGEST_FUNCTION_WORD + 1)) if low[:k] in FUNCTION_WORDS}
         | {k for k in range(max(1, n - LONGEST_FUNCTION_WORD), n) if low[k:] in FUNCTION_WORDS}
     )
-
-
-def _never_split(low: str, resources: Resources) -> bool:
-    """Is ``low`` refused by :func:`_split_merged` whatever the document (too short, no
-    function word at either end and no "v"/"vs", or an inflection of a known word)?"""
-    if len(low) < 4:
-        return True
-    if not _cuts(low) and low[-1:] != "v" and low[-2:] != "vs":
-        return True
-    return any(low.endswith(s) and resources.is_known(low[: -len(s)]) for s in SUFFIXES)
-
-
-def _split_merged(low: str, judge: _Judge, resources: Resources) -> list[_Split]:
-    """Where to insert a space in an unknown merged word (lower-cased), best first."""
-    # a split leaves a function word on one side: only those cuts are tried
-    cuts = _cuts(low)
     if not cuts and low[-1:] != "v" and low[-2:] != "vs":
         return []  # no function word at either end, no "v"/"vs": nothing to split
     if any(low.endswith(s) and resources.is_known(low[: -len(s)]) for s in SUFFIXES):
@@ -434,13 +415,6 @@ class Hyphenation(Pass):
     name = "hyphenation"
     description = "Split words (Schu-macher, es-topped) joined; merged words (agreementis) split."
 
-    def __init__(self, config: Config, resources: Resources) -> None:
-        super().__init__(config, resources)
-        #: lower-cased words no document splits (known words, and those of
-        #: :func:`_never_split`), and every word already sorted so
-        self._never: set[str] = set()
-        self._sorted: set[str] = set()
-
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if not text:
             return []
@@ -478,22 +452,6 @@ class Hyphenation(Pass):
             yield from self._line_ends(text, ctx, judge)
         yield from self._merged(text, low_text, ctx, judge, words)
 
-    def _maybe_merged(self, words: Counter[str]) -> set[str]:
-        """The unknown words of ``words`` (lower-cased) that :func:`_split_merged` may split
-        in some document: the others are sorted out once, across documents, and skipped
-        with one C-level set difference."""
-        r = self.resources
-        never, done = self._never, self._sorted
-        if len(done) > 500_000:
-            never.clear()
-            done.clear()
-        fresh = words.keys() - done
-        if fresh:
-            known = r.known
-            never.update([w for w in fresh if w in known or _never_split(w, r)])
-            done.update(fresh)
-        return words.keys() - never
-
     def _line_ends(self, text: str, ctx: PassContext, judge: _Judge) -> Iterator[Edit]:
         protected = protected_spans(text, ctx)
         for m in _line_end_matches(text):
@@ -516,9 +474,9 @@ class Hyphenation(Pass):
         self, text: str, low_text: str, ctx: PassContext, judge: _Judge, words: Counter[str]
     ) -> Iterator[Edit]:
         splits: dict[str, list[_Split]] = {}
-        for low in self._maybe_merged(words):
-            if judge.doc.get(low, 0) >= 3:
-                continue  # the document's own term
+        for low in words.keys() - self.resources.known:
+            if len(low) < 4 or judge.doc.get(low, 0) >= 3:
+                continue  # short, or the document's own term
             found = _split_merged(low, judge, self.resources)
             if found:
                 splits[low] = found

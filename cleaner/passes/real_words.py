@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from itertools import compress, filterfalse
+from itertools import compress
 
 from cleaner.lexicon.spelling import misreadings
 from cleaner.lexicon.tokens import letter_counts, run_positions
@@ -99,27 +99,6 @@ class RealWords(Pass):
     _fit_memo: dict[tuple[str, str], int] | None = None
     _domain_counts: dict[str, int] | None = None
     _doc_confusable: dict[str, tuple[tuple[str, float], ...]] | None = None
-    #: words (as written) that no map knows lower-cased: never a target in any document,
-    #: skipped with one C-level filter; and every word already sorted so
-    _ignored: set[str] | None = None
-    _sorted: set[str] | None = None
-
-    def _candidates(self, counts: Mapping[str, int]) -> list[str]:
-        """The words of ``counts`` (in its order) whose lower-case form is a misreading of
-        :meth:`_map` or a known word of :meth:`_doc_map`: the only possible targets."""
-        ignored, done = self._ignored, self._sorted
-        if ignored is None or done is None or len(done) > 500_000:
-            ignored = self._ignored = set()
-            done = self._sorted = set()
-        fresh = counts.keys() - done
-        if fresh:
-            conf_map, rev = self._map(), self._doc_map()
-            for w in fresh:
-                low = w.lower()
-                if low not in conf_map and low not in rev:
-                    ignored.add(w)
-            done.update(fresh)
-        return list(filterfalse(ignored.__contains__, counts))
 
     def _domain(self) -> Mapping[str, int]:
         """How often each word follows another in the opinion corpus: the prior of the
@@ -284,7 +263,7 @@ class RealWords(Pass):
     def _propose(self, text: str, ctx: PassContext) -> list[Edit]:
         conf_map = self._map()
         counts = letter_counts(text, ctx)  # the words of WORD, shared with other passes
-        keys = self._candidates(counts)
+        keys = list(counts)
         lows = list(map(str.lower, keys))
         rev = self._doc_map()
         doc_map = self._doc_candidates(counts, compress(keys, map(rev.__contains__, lows)))
