@@ -303,12 +303,9 @@ def find_citations(text: str) -> list[Citation]:
     ]
 
 
-def citation_spans(text: str, *, remember: bool = True) -> list[tuple[int, int]]:
-    """The spans of the citations of ``text`` (for protected spans; same as find_citations).
-
-    A citation never spans a line break. ``remember=False`` scans a piece of a text without
-    replacing the remembered scan of the whole text."""
-    return [(m.start, m.end) for m in (_matches(text) if remember else _scan(text))]
+def citation_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the citations of ``text`` (for protected spans; same as find_citations)."""
+    return [(m.start, m.end) for m in _matches(text)]
 
 
 __all__ = [
