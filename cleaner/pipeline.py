@@ -157,6 +157,8 @@ class Document:
         )
 
     def _compose(self, pass_name: str, edits: list[Edit]) -> None:
+        if self._compose_apart(pass_name, edits):
+            return
         old = self.spans
         text = self.text
         # 1. cluster old spans and new edits that overlap (both lists sorted, each disjoint)
@@ -227,6 +229,68 @@ class Document:
             delta += len(s.after) - (s.oend - s.ostart)
         self.spans = fixed
         self._cstarts_cache = None
+
+    def _compose_apart(self, pass_name: str, edits: list[Edit]) -> bool:
+        """:meth:`_compose` when no edit overlaps an applied span (the usual case): every
+        edit is a change of its own, every span stays as it is (shifted), so the spans and
+        edits are merged in one walk. Returns False, changing nothing, when some edit
+        overlaps a span (the general composition handles it)."""
+        old = self.spans
+        cstarts = self._cstarts()
+        n = len(old)
+        for e in edits:
+            k = max(bisect.bisect_left(cstarts, e.start) - 1, 0)
+            while k < n and cstarts[k] <= e.end:
+                s = old[k]
+                if _overlaps(s.cstart, s.cend, e.start, e.end):
+                    return False
+                k += 1
+        text = self.text
+        original = self.original
+        fixed: list[_Span] = []
+        out: list[str] = []
+        pos = delta = 0
+        k = 0
+        for e in edits:
+            # the spans before the edit, in the order (cstart, cend, span before edit)
+            while k < n and (old[k].cstart, old[k].cend, 0) < (e.start, e.end, 1):
+                s = old[k]
+                cstart = s.ostart + delta
+                fixed.append(
+                    s
+                    if cstart == s.cstart
+                    else _Span(s.ostart, s.oend, cstart, s.after, s.passes, s.reasons, s.confidence)
+                )
+                delta += len(s.after) - (s.oend - s.ostart)
+                k += 1
+            out.append(text[pos : e.start])
+            out.append(e.after)
+            pos = e.end
+            ostart = self._map_pos(e.start, cstarts, left=True)
+            oend = ostart if e.start == e.end else self._map_pos(e.end, cstarts, left=False)
+            if original[ostart:oend] == e.after:
+                continue  # (never for an edit of unchanged text that changes it)
+            fixed.append(
+                _Span(
+                    ostart, oend, ostart + delta, e.after, (pass_name,), (e.reason,), e.confidence
+                )
+            )
+            delta += len(e.after) - (oend - ostart)
+        while k < n:
+            s = old[k]
+            cstart = s.ostart + delta
+            fixed.append(
+                s
+                if cstart == s.cstart
+                else _Span(s.ostart, s.oend, cstart, s.after, s.passes, s.reasons, s.confidence)
+            )
+            delta += len(s.after) - (s.oend - s.ostart)
+            k += 1
+        out.append(text[pos:])
+        self.text = "".join(out)
+        self.spans = fixed
+        self._cstarts_cache = None
+        return True
 
     def add_marker(self, label: str, start: int, end: int) -> None:
         os_, oe = self.map_span(start, end)

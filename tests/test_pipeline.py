@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cleaner.config import Config
 from cleaner.passes.base import Pass, PassContext
-from cleaner.pipeline import OverlappingEditsError, run
+from cleaner.pipeline import Document, OverlappingEditsError, run, validate_edits
 from cleaner.resources import Resources
 from cleaner.types import Edit, Result, replay
 
@@ -144,3 +144,20 @@ def test_composition_of_random_passes_replays(text: str, data: st.DataObject) ->
         i = r.to_original(j)
         assert i >= prev
         prev = i
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab. ", max_size=20), st.data())
+def test_fast_composition_equals_the_general_one(text: str, data: st.DataObject) -> None:
+    """Edits apart from every applied span take a fast path: it builds the same spans."""
+    fast, general = Document(text), Document(text)
+    general._compose_apart = lambda *args: False  # type: ignore[method-assign]
+    for i in range(4):
+        edits = validate_edits(
+            data.draw(edits_for(fast.text), label=f"pass{i}"), len(fast.text), "p"
+        )
+        fast.apply(f"p{i}", edits, 0.5)
+        general.apply(f"p{i}", edits, 0.5)
+        assert fast.text == general.text
+        assert fast.spans == general.spans
+    assert fast.result() == general.result()

@@ -36,7 +36,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import filterfalse, pairwise
 from typing import TYPE_CHECKING
 
 import regex
@@ -507,12 +507,12 @@ class NonWords(Pass):
                 unknown.append((tok, bare, low))
         if not unknown:
             return
-        lower: Counter[str] = Counter(map(str.lower, toks))
+        lower = _lowered(exact)
         unknown = [u for u in unknown if lower[u[2]] < 3 or self._systematic(u[1], u[2])]
         if not unknown:
             return
         spans = protected_spans(text, ctx)
-        quotes = Spans.merge(m.span() for m in QUOTED.finditer(text))
+        quotes = _Quotations(text)
         found: list[tuple[int, int, str]] = []
         if len(unknown) * len(text) > _INDEX_WORK:
             # many unknown tokens in a long text: one index instead of a scan per token
@@ -543,7 +543,7 @@ class NonWords(Pass):
         end: int,
         tok: str,
         spans: Spans,
-        quotes: Spans,
+        quotes: _Quotations,
         exact: Counter[str],
         lower: Counter[str],
     ) -> Edit | None:
@@ -660,6 +660,35 @@ class NonWords(Pass):
         conf = 0.9 if strong else min(0.7, 0.75 - v.cost * 0.3)
         conf = max(conf, 0.3)
         return Edit(start, end, after, v.reason, conf)
+
+
+def _lowered(exact: Counter[str]) -> Counter[str]:
+    """The counts of ``exact`` by lower-case form (most tokens already are lower case: only
+    the others are moved, a C-level filter finds them).
+
+    >>> sorted(_lowered(Counter({"the": 2, "The": 1, "1st": 1, "A1": 1})).items())
+    [('1st', 1), ('a1', 1), ('the', 3)]
+    """
+    lower = exact.copy()
+    for tok in list(filterfalse(str.islower, exact)):
+        n = lower.pop(tok)
+        low = tok.lower()
+        lower[low] = lower.get(low, 0) + n
+    return lower
+
+
+class _Quotations:
+    """The double quotations of a text (:data:`QUOTED`), found on the first question: most
+    documents never ask."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._spans: Spans | None = None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if self._spans is None:
+            self._spans = Spans.merge(m.span() for m in QUOTED.finditer(self.text))
+        return self._spans.overlaps(start, end)
 
 
 def _occurrences(text: str, tok: str) -> Iterable[int]:
