@@ -23,18 +23,24 @@ an anchor.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Mapping
 from itertools import compress
 from operator import not_
+from typing import TYPE_CHECKING
 
 import regex
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from cleaner.lexicon.spelling import ocr_cost
 from cleaner.lexicon.tokens import letter_counts, whole_runs
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
+
+if TYPE_CHECKING:
+    from cleaner.config import Config
+    from cleaner.resources import Resources
 
 #: Words and what separates them (only spaces keep a phrase together).
 WORD = regex.compile(r"\p{L}+")
@@ -43,10 +49,11 @@ MAX_COST = 2.2
 MAX_COST_PER_LETTER = 0.4
 #: A phrase word at least this frequent in English is no anchor ("in", "pro", "de").
 ANCHOR_MAX_FREQUENCY = 50_000_000
+#: Most generic edits (Levenshtein) between a misread word and its phrase word, before the
+#: OCR cost decides ("Jadas" / "facias": 3).
+MAX_EDITS = 3
 #: How far around a misread word its phrase is looked for (characters).
 WINDOW = 100
-#: How far from a misread word an anchor of its phrase may stand (characters).
-REACH = 60
 #: The word before a position, one space between; the word after one.
 _PREV = regex.compile(r"(\p{L}+) \Z")
 _NEXT = regex.compile(r" (\p{L}+)")
@@ -64,6 +71,11 @@ class Phrases(Pass):
 
     _anchors: dict[str, list[tuple[tuple[str, ...], int]]] | None = None
     _phrase_words: frozenset[str] | None = None
+    _by_length: dict[int, list[str]] | None = None
+
+    def __init__(self, config: Config, resources: Resources) -> None:
+        super().__init__(config, resources)
+        self._near_memo: dict[str, bool] = {}
 
     def _index(self) -> Mapping[str, list[tuple[tuple[str, ...], int]]]:
         """anchor word -> [(phrase words, the anchor's index in the phrase), ...], built once."""
@@ -82,6 +94,34 @@ class Phrases(Pass):
             self._anchors = out
         return self._anchors
 
+    def _near(self, token: str) -> bool:
+        """Is ``token`` within a few generic edits of some phrase word (a cheap filter
+        before the OCR cost; memoized)?"""
+        memo = self._near_memo
+        hit = memo.get(token)
+        if hit is None:
+            if self._by_length is None:
+                by_length: dict[int, list[str]] = {}
+                for w in self._words():
+                    by_length.setdefault(len(w), []).append(w)
+                self._by_length = by_length
+            n = len(token)
+            limit = min(MAX_EDITS, max(1, (n + 1) // 2))
+            hit = any(
+                process.extractOne(
+                    token,
+                    self._by_length.get(k, ()),
+                    scorer=Levenshtein.distance,
+                    score_cutoff=limit,
+                )
+                is not None
+                for k in range(n - limit, n + limit + 1)
+            )
+            if len(memo) > 100_000:
+                memo.clear()
+            memo[token] = hit
+        return hit
+
     def _words(self) -> frozenset[str]:
         """Every word of every phrase."""
         if self._phrase_words is None:
@@ -96,21 +136,18 @@ class Phrases(Pass):
         known = self.resources.known
         counts = letter_counts(text, ctx)
         keys = list(counts)
-        present = list(compress(keys, map(index.__contains__, map(str.lower, keys))))
-        if not present:
+        folded = list(map(str.lower, keys))
+        if not any(map(index.__contains__, folded)):
+            return []  # no anchor of any phrase in the document
+        # the misread word is no known word, within a few edits of a word of a phrase
+        unknown = compress(keys, map(not_, map(known.__contains__, folded)))
+        near = [piece for piece in unknown if len(piece) >= 2 and self._near(piece.lower())]
+        if not near:
             return []
-        anchors = sorted(p for a in present for p in whole_runs(text, a, counts[a]))
-        # the misread word is no known word, and stands beside a word of a phrase
-        unknown = compress(keys, map(not_, map(known.__contains__, map(str.lower, keys))))
         tokens: list[tuple[int, int, str]] = []
         seen: set[int] = set()
-        for piece in unknown:
-            if len(piece) < 2:
-                continue
+        for piece in near:
             for p in whole_runs(text, piece, counts[piece]):
-                i = bisect.bisect_left(anchors, p - REACH)
-                if i == len(anchors) or anchors[i] > p + REACH:
-                    continue  # no anchor of a phrase near it
                 before = _PREV.search(text, max(0, p - 40), p)
                 after = _NEXT.match(text, p + len(piece), p + len(piece) + 40)
                 if not (
@@ -133,7 +170,6 @@ class Phrases(Pass):
         tokens.sort()
         lows = [t[2].lower() for t in tokens]
         hits = [i for i, w in enumerate(lows) if w in index]
-        spans = protected_spans(text, ctx)
         found: dict[int, list[tuple[float, str, tuple[str, ...]]]] = {}
         for j in hits:
             for words, k in index[lows[j]]:
@@ -156,6 +192,9 @@ class Phrases(Pass):
                 cost = ocr_cost(tok, meant)
                 if cost <= min(MAX_COST, MAX_COST_PER_LETTER * len(meant)):
                     found.setdefault(t, []).append((cost, meant, words))
+        if not found:
+            return []
+        spans = protected_spans(text, ctx)
         edits: list[Edit] = []
         for t, options in sorted(found.items()):
             start, end, tok = tokens[t]

@@ -68,14 +68,20 @@ class SpacedWords(Pass):
         ]
         if not pieces:
             return []
-        spans = protected_spans(text, ctx)
         edits: dict[int, Edit] = {}
         for piece in pieces:
             for start in whole_runs(text, piece, counts[piece]):
                 edit = self._join(text, start, start + len(piece), counts)
-                if edit is not None and not spans.overlaps(edit.start - 1, edit.end + 1):
+                if edit is not None:
                     edits.setdefault(edit.start, edit)
-        return [edits[k] for k in sorted(edits)]
+        if not edits:
+            return []
+        spans = protected_spans(text, ctx)
+        return [
+            edits[k]
+            for k in sorted(edits)
+            if not spans.overlaps(edits[k].start - 1, edits[k].end + 1)
+        ]
 
     def _join(self, text: str, start: int, end: int, counts: Mapping[str, int]) -> Edit | None:
         """The join of the piece at ``start:end`` with its one joinable neighbour, if any."""
