@@ -49,13 +49,22 @@ WORDS = Cleaner(passes=("words",))
             "delivered tbe opinion of tbe Court: Tbe above-named cases and tbe rest",
             "delivered the opinion of the Court: The above-named cases and the rest",
         ),
+        # a weak verdict settled by the neighbours: only one candidate fits both sides
+        # (Arkansas 1860 opinions; BLN600 police-court reports)
+        ("the official bond of a constable for hia failure to levy", None),
+        ("and he wae taken to the station", "and he was taken to the station"),
+        ("nothing but ths walls remaining", "nothing but the walls remaining"),
+        ("letters of administration wdth the will annexed", None),
+        ("the seat oi justice for the county", "the seat of justice for the county"),
         (
             "Howell vs. Milligan, 13 lb. 42; Noel, lb. 449.",
             "Howell vs. Milligan, 13 Ib. 42; Noel, Ib. 449.",
         ),
     ],
 )
-def test_fixes(before: str, after: str) -> None:
+def test_fixes(before: str, after: str | None) -> None:
+    if after is None:  # the fix is the one word in the middle
+        after = before.replace(" hia ", " his ").replace(" wdth ", " with ")
     r = WORDS.clean(before)
     assert r.text == after, [(c.before, c.after, c.confidence) for c in r.changes]
     check_result(r)
@@ -87,6 +96,12 @@ def test_fixes(before: str, after: str) -> None:
         "a lien upon 7 / 8ths of the mineral interest",  # a plural ordinal
         "an interest in land to be enjoyed in futuro, not in praesenti",  # Latin
         "which was 4(luly served upon both",  # no month in lower case
+        # context does not settle: the true word is no candidate, or two fit, or old spelling
+        "when it was turned over to hitn as the successor",  # "him" is no candidate
+        "jurisdiction over fourteen year olds to juvenile court",  # a plural
+        "relates not alone toa motion to dissolve",  # merged words ("to a")
+        "she said ehe had been there",  # "she" and "he" both fit
+        "I would I had beene like the storke; doe you thinke that any can giue",  # old spelling
         "",
     ],
 )
