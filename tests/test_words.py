@@ -56,6 +56,8 @@ WORDS = Cleaner(passes=("words",))
         ("nothing but ths walls remaining", "nothing but the walls remaining"),
         ("letters of administration wdth the will annexed", None),
         ("the seat oi justice for the county", "the seat of justice for the county"),
+        # one side only (a clause ends after it): it confirms the best candidate
+        ("he went to see himn, and then left", "he went to see him, and then left"),
         (
             "Howell vs. Milligan, 13 lb. 42; Noel, lb. 449.",
             "Howell vs. Milligan, 13 Ib. 42; Noel, Ib. 449.",
@@ -101,6 +103,8 @@ def test_fixes(before: str, after: str | None) -> None:
         "jurisdiction over fourteen year olds to juvenile court",  # a plural
         "relates not alone toa motion to dissolve",  # merged words ("to a")
         "she said ehe had been there",  # "she" and "he" both fit
+        "intercourse within the preceeding six hours",  # a misspelling, not a misread
+        "because the proferred instruction is",  # one side only, and no commonest word
         "I would I had beene like the storke; doe you thinke that any can giue",  # old spelling
         "",
     ],

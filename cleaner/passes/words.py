@@ -673,10 +673,10 @@ class NonWords(Pass):
         settle = not (strong or caption or quoted or upper or accent or self._old_spelling)
         if (
             settle
-            and (not capitalized or sentence_start)
+            and (not capitalized or (sentence_start and _after_sentence(text, start)))
             and not self._split_part(text, start, end, w)
         ):
-            edit = self._in_context(text, start, end, bare, w, sentence_start)
+            edit = self._in_context(text, start, end, bare, w, sentence_start, v.word)
             if edit is not None:
                 return edit
         weak_limit = _DISTANT_COST if len(bare) >= 8 else _APPLY_COST
@@ -692,31 +692,41 @@ class NonWords(Pass):
         return Edit(start, end, after, v.reason, conf)
 
     def _in_context(
-        self, text: str, start: int, end: int, bare: str, w: str, sentence_start: bool
+        self, text: str, start: int, end: int, bare: str, w: str, sentence_start: bool, verdict: str
     ) -> Edit | None:
         """A weak verdict settled by the neighbours: of the common words the OCR could have
         misread as the token, exactly one forms known pairs with the word before and the
-        word after it ("he wae taken": only "was" fits both "he _" and "_ taken")."""
+        word after it ("he wae taken": only "was" fits both "he _" and "_ taken"), or, where
+        none fits both (or the token ends a clause), the best candidate is the only one that
+        fits a side, and it is one of the commonest words ("see himn, and": only "him" fits
+        "see _")."""
         prev = _PREV_PLAIN.search(text, max(0, start - 40), start)
         nxt = _NEXT_PLAIN.match(text, end, end + 40)
-        if prev is None or nxt is None:
+        if prev is None and nxt is None:
             return None
         if any(w[:k] in FUNCTION_WORDS and w[k:] in FUNCTION_WORDS for k in range(1, len(w))):
             return None  # "toa": two words merged ("to a"), no misread of one
-        a, b = prev.group(1).lower(), nxt.group(1).lower()
-        fitting: list[str] = []
+        a = prev.group(1).lower() if prev is not None else None
+        b = nxt.group(1).lower() if nxt is not None else None
+        scored: list[tuple[int, str, int]] = []
         for c in self.resources.spelling.candidates(w)[:_CONTEXT_CANDIDATES]:
             if c.cost > _CONTEXT_COST or c.word == w or w in (c.word + "s", c.word + "es"):
                 continue  # (a plural of a word the lists lack: "year olds")
             if c.frequency < (_CONTEXT_FREQUENCY if c.cost <= _APPLY_COST else _TYPICAL_FREQUENCY):
                 continue  # an arbitrary edit only toward the commonest words
-            if self._fits(a, c.word) and self._fits(c.word, b):
-                fitting.append(c.word)
-                if len(fitting) > 1:
-                    return None  # several the context cannot tell apart
-        if len(fitting) != 1:
+            fits = (a is not None and self._fits(a, c.word)) + (
+                b is not None and self._fits(c.word, b)
+            )
+            scored.append((fits, c.word, c.frequency))
+        best = max((n for n, _, _ in scored), default=0)
+        fitting = [(c, f) for n, c, f in scored if n == best]
+        if best == 0 or len(fitting) != 1:
+            return None  # none, or several the context cannot tell apart
+        word, frequency = fitting[0]
+        if best == 1 and (word != verdict or frequency < _TYPICAL_FREQUENCY):
+            # one side only: it may confirm the best candidate if that is one of the
+            # commonest words ("himn" -> "him"), not pick another ("preceeding" stays)
             return None
-        word = fitting[0]
         if word in CAPITALIZED_ONLY and bare[:1].islower():
             return None
         after = _shape(bare, word, sentence_start)
@@ -740,6 +750,12 @@ class NonWords(Pass):
         """Is the pair ``a b`` in use: in the English bigram list, or often in opinions?"""
         r = self.resources
         return r.bigrams.count(a, b) > 0 or r.corpus_bigrams.count(a, b) >= _CORPUS_FIT
+
+
+def _after_sentence(text: str, start: int) -> bool:
+    """Does a sentence end (or the text start) before ``start``? (A line start is not one.)"""
+    head = text[max(0, start - 8) : start].rstrip(" \t\n[“\"‘'")
+    return not head or head[-1] in ".!?:"
 
 
 def _occurrences(text: str, tok: str) -> Iterable[int]:
