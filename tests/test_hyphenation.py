@@ -47,6 +47,9 @@ FIXES = [
     ("how- ever, the court held", "however, the court held"),
     ("the de- ceased was found", "the deceased was found"),
     ("at 4, Ber- nard-street, Russell-square", "at 4, Bernard-street, Russell-square"),
+    # both pieces no words: halves of one misread word (the words pass may then fix it)
+    ("he was aecom- pauied by his wife", "he was aecompauied by his wife"),
+    ("the prisoner was re- manided for a week", "the prisoner was remanided for a week"),
     ("and the whole agreementis completed", "and the whole agreement is completed"),
     ("filed andan appeal", "filed and an appeal"),
     ("the decree tobe made", "the decree to be made"),
@@ -93,6 +96,7 @@ SURVIVES = [
     "co- counsel; re- enter the land",
     "the- amount of the debt; on- the merits",
     "a well- known rule; a non- suit",
+    "Sergean- Bartholomew said; a T- bone; the U- boat",
     "at *1127 and DeSha-*1127ney",
     "vi et armis; cum onere; contra formam statuti; nulla bona",
     "",

@@ -9,8 +9,9 @@ is a prefix ("pre-", "co-", "non-") or a word and its right part is a word ("wel
 are not compounds go ("pre-exist-ing" -> "pre-existing"). A hyphen at a line end ("exam-" +
 newline + "ple") is joined the same way, and the line break moves after the word. So is one
 whose line break became a space ("pri- soner", "thous- and"), and also when both pieces are
-words but the joined word is far likelier than the pair ("how- ever", "de- ceased"); a
-suspended hyphen ("pre- and post-trial") and a compound opinions write stay.
+words but the joined word is far likelier than the pair ("how- ever", "de- ceased"), or when
+neither piece is a word (halves of one misread word: "aecom- pauied"); a suspended hyphen
+("pre- and post-trial") and a compound opinions write stay.
 
 Words merged by a lost space are split when both parts are evidenced and the merged form
 is unknown: one part must be a function word ("agreementis" -> "agreement is", "andan" ->
@@ -279,6 +280,14 @@ def _choose(parts: list[str], judge: _Judge) -> tuple[frozenset[int], float] | N
     return None
 
 
+def _fragments(left: str, right: str, judge: _Judge) -> bool:
+    """Are both pieces of "aecom- pauied" no words (so the hyphen joins halves of one
+    misread word)? Not before a capital ("Siergean- Bartholomew": maybe two names)."""
+    if right[:1].isupper() or min(len(left), len(right)) < 2 or len(left) + len(right) < 5:
+        return False
+    return not judge.is_word(left) and not judge.is_word(right)
+
+
 def _joined_likelier(left: str, right: str, judge: _Judge) -> bool:
     """Is the joined word of "how- ever" far likelier than the two words or a compound?
     (Its share of English words against the pair's share of English pairs.)"""
@@ -525,6 +534,8 @@ class Hyphenation(Pass):
             choice = _choose([left, right], judge)
             if choice is None and _joined_likelier(left, right, judge):
                 choice = frozenset({0}), 0.9  # "how- ever", "de- ceased": no compounds
+            if choice is None and _fragments(left, right, judge):
+                choice = frozenset({0}), 0.85  # "re- manided": the words pass may fix it
             if choice is None or not choice[0]:
                 continue
             reason = f"line-end hyphen of a split word, line break lost ({left}- {right})"
