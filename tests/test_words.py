@@ -54,6 +54,7 @@ WORDS = Cleaner(passes=("words",))
         ("the official bond of a constable for hia failure to levy", None),
         ("and he wae taken to the station", "and he was taken to the station"),
         ("nothing but ths walls remaining", "nothing but the walls remaining"),
+        ("the place whicil he left", "the place which he left"),  # "il" read for "h"
         ("letters of administration wdth the will annexed", None),
         ("the seat oi justice for the county", "the seat of justice for the county"),
         # one side only (a clause ends after it): it confirms the best candidate
@@ -104,6 +105,7 @@ def test_fixes(before: str, after: str | None) -> None:
         "relates not alone toa motion to dissolve",  # merged words ("to a")
         "she said ehe had been there",  # "she" and "he" both fit
         "intercourse within the preceeding six hours",  # a misspelling, not a misread
+        "a roof of red tile and slate",  # a real word that fits its context
         "because the proferred instruction is",  # one side only, and no commonest word
         "I would I had beene like the storke; doe you thinke that any can giue",  # old spelling
         "",
@@ -130,6 +132,7 @@ def test_confusion_model() -> None:
     assert ocr_cost("tbe", "the") < 0.5 < ocr_cost("tae", "the")
     assert variants("piold")["mold"] <= 0.35
     assert misreadings("case")["ease"] <= 0.3
+    assert ocr_cost("tile", "the") <= 0.35  # the strokes of an "h" read as "il"
 
 
 @settings(max_examples=100, deadline=None)
