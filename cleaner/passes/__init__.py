@@ -15,6 +15,7 @@ REGISTRY: tuple[tuple[str, str], ...] = (
     ("glyphs", "cleaner.passes.glyphs"),
     ("star_pages", "cleaner.passes.star_pages"),
     ("hyphenation", "cleaner.passes.hyphenation"),
+    ("stray_letters", "cleaner.passes.stray_letters"),
     ("punctuation", "cleaner.passes.punctuation"),
     ("symbols", "cleaner.passes.symbols"),
     ("citations", "cleaner.passes.citations"),
