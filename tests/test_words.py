@@ -255,3 +255,11 @@ CLEANERS = {n: Cleaner(passes=(n,)) for n in ("words", "brackets", "real_words",
 def test_quotations_need_strong_evidence(text: str, applied: bool) -> None:
     r = WORDS.clean(text)
     assert bool(r.applied_changes) == applied, r.changes
+
+
+def test_context_waits_for_a_corrected_neighbour() -> None:
+    # the words pass runs to a fixed point: a verdict settled by a neighbour this pass
+    # corrects too is settled in the same run (clean(clean(x)) == clean(x))
+    r = WORDS.clean("the prisoner was charged andi remandcd for a week")
+    assert r.text == "the prisoner was charged and remanded for a week"
+    check_idempotent(WORDS, r)

@@ -15,7 +15,6 @@ REGISTRY: tuple[tuple[str, str], ...] = (
     ("glyphs", "cleaner.passes.glyphs"),
     ("star_pages", "cleaner.passes.star_pages"),
     ("hyphenation", "cleaner.passes.hyphenation"),
-    ("stray_letters", "cleaner.passes.stray_letters"),
     ("punctuation", "cleaner.passes.punctuation"),
     ("symbols", "cleaner.passes.symbols"),
     ("citations", "cleaner.passes.citations"),
@@ -25,6 +24,7 @@ REGISTRY: tuple[tuple[str, str], ...] = (
     ("words", "cleaner.passes.words"),
     ("case_names", "cleaner.passes.case_names"),
     ("real_words", "cleaner.passes.real_words"),
+    ("stray_letters", "cleaner.passes.stray_letters"),
 )
 
 PASS_NAMES: tuple[str, ...] = tuple(name for name, _ in REGISTRY)

@@ -53,8 +53,11 @@ LINE_END = regex.compile(
 )
 HAS_LINE_END = re.compile(r"-[ \t]*\n")
 #: A word broken at a line end whose line break became a space: "pri- soner". The right
-#: piece may start a compound ("Ber- nard-street") or take a possessive ("pri- soner's").
-SPACED = regex.compile(r"(?<=^|[\s(\[“\"‘])(\p{L}+)-[ \t]+(\p{L}+)(?=$|[\s.,;:!?)\]”\"’'-])")
+#: piece may start a compound ("Ber- nard-street") or take a possessive ("pri- soner's"); a
+#: speck of a period may sit in the gap ("cut- . ting").
+SPACED = regex.compile(
+    r"(?<=^|[\s(\[“\"‘'’])(\p{L}+)-[ \t]+(?:\.[ \t]*)?(\p{L}+)(?=$|[\s.,;:!?)\]”\"’'-])"
+)
 HAS_SPACED = re.compile(r"[^\W\d_]-[ \t]")
 #: Runs of letters (the words of the lower-cased text, to find merged words in one pass).
 LETTERS_RUN = re.compile(r"[^\W\d_]+")

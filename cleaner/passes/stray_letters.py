@@ -5,14 +5,15 @@ e that he", "the r prisoner". English has only two one-letter words, "a" and "I"
 lower-case letter between two lower-case words is no word. It is joined to the next word
 when the two make a common word and the rest is none ("his o wn property" -> "his own
 property", "the j udgment" -> "the judgment"); otherwise it is deleted when both neighbours
-are words ("he said e that he" -> "he said that he"), unless it is a letter that is often a
+are dictionary words ("he said e that he" -> "he said that he"), unless it is a letter often a
 short word misread ("m" and "n" for "in" and "a", "s" for "'s", "o" for "o'"), or the tail
 of the word before ("don t", "he d": elisions that lost the apostrophe; "ne t" net).
 
-Left alone: "a", "i" and "v" (versus); a letter after a word that names labelled parts
-("subparagraph g", "clause b", "Schedule c"), or one the document itself uses as a label
-("(c)"); letters next to digits, periods, hyphens or apostrophes ("p. 5", "U. S. c.",
-"x-ray", "o'clock"); protected spans.
+The pass runs last, when the words around the letter are as the other passes leave them
+(so that a second run finds nothing new). Left alone: "a", "i" and "v" (versus); a letter
+after a word that names labelled parts ("subparagraph g", "clause b", "Schedule c"), or one
+the document itself uses as a label ("(c)"); letters next to digits, periods, hyphens or
+apostrophes ("p. 5", "U. S. c.", "x-ray", "o'clock"); protected spans.
 
 >>> from cleaner import Cleaner
 >>> c = Cleaner(passes=("stray_letters",))

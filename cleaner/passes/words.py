@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from cleaner.fixpoint import edits_to_fixpoint
 from cleaner.lexicon.spelling import Speller
 from cleaner.lexicon.tokens import run_positions
 from cleaner.passes.base import Pass, PassContext
@@ -491,10 +492,17 @@ class NonWords(Pass):
 
     # -- per document ----------------------------------------------------------------------
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
-        try:
-            return list(self._propose(text, ctx))
-        except RecursionError:  # pragma: no cover - pathological input
-            return []
+        # to a fixed point: a correction settled by its neighbours may wait for a neighbour
+        # this pass corrects too ("he wae takem": "takem" first, then "wae")
+        def one_round(current: str) -> list[Edit]:
+            try:
+                return list(self._propose(current, ctx))
+            except RecursionError:  # pragma: no cover - pathological input
+                return []
+
+        return edits_to_fixpoint(
+            text, one_round, name=self.name, min_confidence=self.config.min_confidence
+        )
 
     def _propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if "lb." in text:
