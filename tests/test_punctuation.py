@@ -236,6 +236,15 @@ def test_straight_quotations_in_a_curly_document_stay(text: str) -> None:
     assert ONLY.clean(CURLY + text).text == CURLY + text
 
 
+def test_one_double_quotation_is_enough() -> None:
+    # a document that quotes with double marks once (a2d 1953): its straight ' opens none
+    one = 'The court said "no."\n'
+    before = "upon which this suit was 'based, i.e., the nuisance"
+    assert ONLY.clean(one + before).text == one + before.replace("'", "")
+    none = "upon which this suit was 'based, i.e., the nuisance"  # no double quote at all
+    assert ONLY.clean(none).text == none
+
+
 def test_every_change_has_a_reason() -> None:
     r = ONLY.clean("the. officers, ceiling' tiles, but-not with")
     assert len(r.changes) == 3

@@ -130,6 +130,9 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("fi", "ñ", 0.3),
     ("ñ", "fi", 0.2),
     ("ſ", "s", 0.1),
+    # mined from the aligned BLN600 OCR/gold pairs (what the cleaner left): the strokes of
+    # an "h" read as "il" ("tile" the, "whicil" which)
+    ("il", "h", 0.35),
     # digits and letters
     ("0", "o", 0.2),
     ("1", "l", 0.2),

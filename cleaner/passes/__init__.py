@@ -26,6 +26,7 @@ REGISTRY: tuple[tuple[str, str], ...] = (
     ("phrases", "cleaner.passes.phrases"),
     ("case_names", "cleaner.passes.case_names"),
     ("real_words", "cleaner.passes.real_words"),
+    ("stray_letters", "cleaner.passes.stray_letters"),
 )
 
 PASS_NAMES: tuple[str, ...] = tuple(name for name, _ in REGISTRY)

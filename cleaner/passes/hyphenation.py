@@ -7,7 +7,11 @@ hyphenated form is not a plausible compound: a compound keeps its hyphen when it
 is a prefix ("pre-", "co-", "non-") or a word and its right part is a word ("well-known",
 "north-west", "state-created" stay). Where a word was broken twice, only the breaks that
 are not compounds go ("pre-exist-ing" -> "pre-existing"). A hyphen at a line end ("exam-" +
-newline + "ple") is joined the same way, and the line break moves after the word.
+newline + "ple") is joined the same way, and the line break moves after the word. So is one
+whose line break became a space ("pri- soner", "thous- and"), and also when both pieces are
+words but the joined word is far likelier than the pair ("how- ever", "de- ceased"), or when
+neither piece is a word (halves of one misread word: "aecom- pauied"); a suspended hyphen
+("pre- and post-trial") and a compound opinions write stay.
 
 Words merged by a lost space are split when both parts are evidenced and the merged form
 is unknown: one part must be a function word ("agreementis" -> "agreement is", "andan" ->
@@ -19,6 +23,8 @@ is unknown: one part must be a function word ("agreementis" -> "agreement is", "
 'The appellee was estopped by a well-known rule.'
 >>> c.clean("a pre-exist-ing danger; the agreementis void").text
 'a pre-existing danger; the agreement is void'
+>>> c.clean("the pri- soner, how- ever, was in pre- and post-trial custody").text
+'the prisoner, however, was in pre- and post-trial custody'
 """
 
 from __future__ import annotations
@@ -46,6 +52,13 @@ LINE_END = regex.compile(
     r"(?<=^|[\s(\[“\"‘])(\p{L}+)-[ \t]*\n[ \t]*(\p{L}+)(?=$|[\s.,;:!?)\]”\"’])"
 )
 HAS_LINE_END = re.compile(r"-[ \t]*\n")
+#: A word broken at a line end whose line break became a space: "pri- soner". The right
+#: piece may start a compound ("Ber- nard-street") or take a possessive ("pri- soner's"); a
+#: speck of a period may sit in the gap ("cut- . ting").
+SPACED = regex.compile(
+    r"(?<=^|[\s(\[“\"‘'’])(\p{L}+)-[ \t]+(?:\.[ \t]*)?(\p{L}+)(?=$|[\s.,;:!?)\]”\"’'-])"
+)
+HAS_SPACED = re.compile(r"[^\W\d_]-[ \t]")
 #: Runs of letters (the words of the lower-cased text, to find merged words in one pass).
 LETTERS_RUN = re.compile(r"[^\W\d_]+")
 #: Above this many merged words, one pass over the runs of letters beats a scan per word.
@@ -107,6 +120,10 @@ LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
 #: fragment the frequency list happens to contain ("pau", "ing" are below it).
 WORD_FREQUENCY = 1_000_000
 VERSUS = frozenset({"v", "vs"})
+#: How much likelier (as a share) the joined word must be than the pair for "how- ever".
+JOINED_RATIO = 10
+#: Words after a suspended hyphen ("pre- and post-trial", "first- or second-degree").
+SUSPENDING = frozenset({"and", "or", "nor", "to"})
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 #: A split is only a suggestion when a word one edit away from the merged form is this many
 #: times likelier (as a share of English words) than the split pair (as a share of English
@@ -266,6 +283,32 @@ def _choose(parts: list[str], judge: _Judge) -> tuple[frozenset[int], float] | N
     return None
 
 
+def _fragments(left: str, right: str, judge: _Judge) -> bool:
+    """Are both pieces of "aecom- pauied" no words (so the hyphen joins halves of one
+    misread word)? Not before a capital ("Siergean- Bartholomew": maybe two names)."""
+    if right[:1].isupper() or min(len(left), len(right)) < 2 or len(left) + len(right) < 5:
+        return False
+    return not judge.is_word(left) and not judge.is_word(right)
+
+
+def _joined_likelier(left: str, right: str, judge: _Judge) -> bool:
+    """Is the joined word of "how- ever" far likelier than the two words or a compound?
+    (Its share of English words against the pair's share of English pairs.)"""
+    r = judge.r
+    whole = f"{left}-{right}".lower()
+    if whole in r.corpus_words or whole in r.legal or judge.doc.get(whole, 0) > 0:
+        return False  # a compound real opinions (or this one) write: "cross-examination"
+    a = left.lower()
+    if a in PREFIXES and a[-1] in "aeiou" and right[:1].lower() == a[-1]:
+        return False  # the hyphen keeps two vowels apart: "re- enter"
+    joined = (left + right).lower()
+    if not r.is_known(joined):
+        return False
+    unigram_total, bigram_total = _totals(r)
+    pair = max(r.bigrams.count(left, right), r.corpus_bigrams.count(left, right), 1)
+    return r.frequency(joined) / unigram_total > JOINED_RATIO * pair / bigram_total
+
+
 @dataclass(frozen=True, slots=True)
 class _Split:
     """Where a merged word (lower-cased) takes a space, and what its written form must be."""
@@ -392,18 +435,20 @@ def _totals(resources: Resources) -> tuple[int, int]:
     return hit
 
 
-def _line_end_matches(text: str) -> Iterator[regex.Match[str]]:
-    """The matches of LINE_END, found from the line-end hyphens (``HAS_LINE_END``, a fast
-    stdlib scan) instead of trying the pattern at every position: a match starts where the
-    run of letters before such a hyphen starts."""
+def _line_end_matches(
+    text: str, finder: re.Pattern[str] = HAS_LINE_END, pattern: regex.Pattern[str] = LINE_END
+) -> Iterator[regex.Match[str]]:
+    """The matches of LINE_END (or SPACED), found from the line-end hyphens (``HAS_LINE_END``,
+    a fast stdlib scan) instead of trying the pattern at every position: a match starts where
+    the run of letters before such a hyphen starts."""
     last = 0
-    for h in HAS_LINE_END.finditer(text):
-        hyphen = start = h.start()
+    for h in finder.finditer(text):
+        hyphen = start = h.start() + (finder is HAS_SPACED)
         while start > 0 and text[start - 1].isalpha():  # isalpha is \p{L}
             start -= 1
         if start == hyphen or start < last:
             continue
-        m = LINE_END.match(text, start)
+        m = pattern.match(text, start)
         if m is not None:
             last = m.end()
             yield m
@@ -427,7 +472,12 @@ class Hyphenation(Pass):
         words = _lowered(letter_counts(text, ctx))
         spans = list(_compounds(text)) if "-" in text else []
         compounds = Counter(low_text[a:b] for a, b in spans)
-        judge = _Judge(self.resources, _doc_counts(words, compounds))
+        doc = _doc_counts(words, compounds)
+        spaced = list(_line_end_matches(text, HAS_SPACED, SPACED)) if "- " in text else []
+        for m in spaced:  # the pieces of "pri- soner" are no words of the document
+            doc[m.group(1).lower()] -= 1
+            doc[m.group(2).lower()] -= 1
+        judge = _Judge(self.resources, doc)
         protected: Spans | None = None
         for start, end in spans:
             if not _bounded(text, start, end):
@@ -450,6 +500,8 @@ class Hyphenation(Pass):
                 pos += 1
         if HAS_LINE_END.search(text):
             yield from self._line_ends(text, ctx, judge)
+        if spaced:
+            yield from self._spaced(text, ctx, judge, spaced)
         yield from self._merged(text, low_text, ctx, judge, words)
 
     def _line_ends(self, text: str, ctx: PassContext, judge: _Judge) -> Iterator[Edit]:
@@ -469,6 +521,28 @@ class Hyphenation(Pass):
             if nxt is not None and "\n" not in text[end_word : end_word + nxt.end()]:
                 s = end_word + nxt.start(1)
                 yield Edit(s, s + 1, "\n", "line break moved after a joined word", choice[1])
+
+    def _spaced(
+        self, text: str, ctx: PassContext, judge: _Judge, matches: list[regex.Match[str]]
+    ) -> Iterator[Edit]:
+        """A line-end hyphen whose line break became a space ("pri- soner"): joined as at a
+        line end; a suspended hyphen ("pre- and post-trial") stays."""
+        protected = protected_spans(text, ctx)
+        for m in matches:
+            left, right = m.group(1), m.group(2)
+            if right.lower() in SUSPENDING and judge.is_word(left):
+                continue
+            if protected.overlaps(m.start(), m.end()):
+                continue
+            choice = _choose([left, right], judge)
+            if choice is None and _joined_likelier(left, right, judge):
+                choice = frozenset({0}), 0.9  # "how- ever", "de- ceased": no compounds
+            if choice is None and _fragments(left, right, judge):
+                choice = frozenset({0}), 0.85  # "re- manided": the words pass may fix it
+            if choice is None or not choice[0]:
+                continue
+            reason = f"line-end hyphen of a split word, line break lost ({left}- {right})"
+            yield Edit(m.end(1), m.start(2), "", reason, choice[1])
 
     def _merged(
         self, text: str, low_text: str, ctx: PassContext, judge: _Judge, words: Counter[str]

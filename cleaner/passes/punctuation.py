@@ -207,7 +207,7 @@ class _Facts:
     typographic: bool  # its printer sets spaces before commas
     has_dash: bool  # it has a dash glyph, so a hyphen between words is no dash
     dialect: bool  # it writes elisions (an', wi', a')
-    curly: bool  # it quotes with double marks (so a straight ' opens no quotation)
+    curly: bool  # it quotes with double marks, once is enough (a straight ' opens none)
 
 
 class StrayPunctuation(Pass):
@@ -494,7 +494,7 @@ class StrayPunctuation(Pass):
             # a text without any dash glyph may print its dashes as hyphens ("one-the")
             has_dash="—" in text or "–" in text or "--" in text,
             dialect=elisions >= 3,
-            curly=_double_openers(text) >= 4,
+            curly=_double_openers(text) >= 1,
         )
 
     def _stray_openers(self, text: str, facts: _Facts) -> list[int]:

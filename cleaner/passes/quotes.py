@@ -285,7 +285,14 @@ class Quotes(Pass):
                     yield Edit(p, p, " ", "dash spaced as in the document", 0.85)
         elif unspaced >= 3 * max(spaced, 1) if spaced else unspaced >= 3:
             for p, sb, _sa in one_sided:
+                # the whole run of spaces goes ("—  ." would keep one for the next run)
                 if sb:
-                    yield Edit(p - 1, p, "", "dash unspaced as in the document", 0.85)
+                    q = p - 1
+                    while q > 0 and text[q - 1] == " ":
+                        q -= 1
+                    yield Edit(q, p, "", "dash unspaced as in the document", 0.85)
                 else:
-                    yield Edit(p + 1, p + 2, "", "dash unspaced as in the document", 0.85)
+                    q = p + 2
+                    while q < len(text) and text[q] == " ":
+                        q += 1
+                    yield Edit(p + 1, q, "", "dash unspaced as in the document", 0.85)

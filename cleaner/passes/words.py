@@ -7,7 +7,10 @@ evidence is strong: a clear margin over the runner-up and a confusion the cheape
 rarer the word (a cheap one toward a word that is not rare; a typical one toward a word
 the document itself uses or one of the commonest; an arbitrary edit only on long
 lower-case tokens toward very common words). Weaker evidence is a suggestion (confidence
-< 0.8); none is silence.
+< 0.8); none is silence, unless the context settles it: of the common words the OCR could
+have misread as the token, exactly one forms known pairs (English or opinion bigrams) with
+the word before and the word after it ("he wae taken": only "was"). Not in a text in old
+spelling ("beene", "giue", "tyme"), whose unknown words are mostly no misreads.
 
 Never touched: words in any dictionary (archaic "shew", "connexion" are words), regular
 old spellings ("publick", "controul"), inflections of real words ("estoppels"), words
@@ -27,6 +30,8 @@ verse ("learnèd"), diaereses ("naïve"), and any spelling the document uses mor
 'the liability of the Court is on the lawn'
 >>> clean("the defence did shew the connexion; Peña ordered a café").text
 'the defence did shew the connexion; Peña ordered a café'
+>>> clean("a constable for hia failure to levy", passes=("words",)).text
+'a constable for his failure to levy'
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from cleaner.fixpoint import edits_to_fixpoint
 from cleaner.lexicon.spelling import Speller
 from cleaner.lexicon.tokens import run_positions
 from cleaner.passes.base import Pass, PassContext
@@ -276,6 +282,18 @@ _DISTANT_APPLY = 1.3  # ... and be applied
 _TYPICAL_FREQUENCY = 100_000_000  # cost <= 0.6 without document support
 _COMMON = 1_000_000  # a candidate this frequent in English needs no document support
 _VERY_COMMON = 10_000_000  # ... and a capitalized token's correction must be this common
+#: A weak verdict is settled by context (:meth:`NonWords._in_context`) among this many
+#: best candidates, each costing at most this much and at least this common.
+_CONTEXT_CANDIDATES = 8
+_CONTEXT_COST = 1.0
+_CONTEXT_FREQUENCY = 1_000_000
+#: Unknown words in old spelling ("beene", "giue") that mark a text as old-spelled.
+_OLD_FORMS = 3
+#: Opinion-corpus occurrences of a pair that show it is in use (fewer may be misreads).
+_CORPUS_FIT = 5
+#: The neighbour words, separated from the token by spaces only.
+_PREV_PLAIN = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]{1,3}$")
+_NEXT_PLAIN = re.compile(r"[ \t]{1,3}([^\W\d_]+)(?![\w'’])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +353,7 @@ class NonWords(Pass):
         #: Tokens no document can change (known words, numbers, acronyms, tokens whose
         #: verdict is None): one C-level set difference skips them all.
         self._settled: set[str] = set()
+        self._old_spelling = False
 
     # -- per distinct token (memoized across documents) ----------------------------------
     def _is_known(self, w: str) -> bool:
@@ -473,10 +492,17 @@ class NonWords(Pass):
 
     # -- per document ----------------------------------------------------------------------
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
-        try:
-            return list(self._propose(text, ctx))
-        except RecursionError:  # pragma: no cover - pathological input
-            return []
+        # to a fixed point: a correction settled by its neighbours may wait for a neighbour
+        # this pass corrects too ("he wae takem": "takem" first, then "wae")
+        def one_round(current: str) -> list[Edit]:
+            try:
+                return list(self._propose(current, ctx))
+            except RecursionError:  # pragma: no cover - pathological input
+                return []
+
+        return edits_to_fixpoint(
+            text, one_round, name=self.name, min_confidence=self.config.min_confidence
+        )
 
     def _propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if "lb." in text:
@@ -508,6 +534,9 @@ class NonWords(Pass):
         if not unknown:
             return
         lower = _lowered(exact)
+        # a text in old spelling ("beene", "giue", "tyme"): context does not settle its
+        # unknown words, most of which are no misreads
+        self._old_spelling = sum(map(self._old_form, (u[2] for u in unknown))) >= _OLD_FORMS
         unknown = [u for u in unknown if lower[u[2]] < 3 or self._systematic(u[1], u[2])]
         if not unknown:
             return
@@ -649,6 +678,15 @@ class NonWords(Pass):
             strong = strong and v.cost <= _QUOTE_COST
         if len(bare) <= 2 and not (v.word in SHORT_WORDS and v.cost <= 0.45):
             strong = False  # two letters are too little evidence, except for "bn" -> "on"
+        settle = not (strong or caption or quoted or upper or accent or self._old_spelling)
+        if (
+            settle
+            and (not capitalized or (sentence_start and _after_sentence(text, start)))
+            and not self._split_part(text, start, end, w)
+        ):
+            edit = self._in_context(text, start, end, bare, w, sentence_start, v.word)
+            if edit is not None:
+                return edit
         weak_limit = _DISTANT_COST if len(bare) >= 8 else _APPLY_COST
         if not strong and (caption or upper or capitalized or v.cost > weak_limit):
             return None  # too weak even for a suggestion
@@ -660,6 +698,72 @@ class NonWords(Pass):
         conf = 0.9 if strong else min(0.7, 0.75 - v.cost * 0.3)
         conf = max(conf, 0.3)
         return Edit(start, end, after, v.reason, conf)
+
+    def _in_context(
+        self, text: str, start: int, end: int, bare: str, w: str, sentence_start: bool, verdict: str
+    ) -> Edit | None:
+        """A weak verdict settled by the neighbours: of the common words the OCR could have
+        misread as the token, exactly one forms known pairs with the word before and the
+        word after it ("he wae taken": only "was" fits both "he _" and "_ taken"), or, where
+        none fits both (or the token ends a clause), the best candidate is the only one that
+        fits a side, and it is one of the commonest words ("see himn, and": only "him" fits
+        "see _")."""
+        prev = _PREV_PLAIN.search(text, max(0, start - 40), start)
+        nxt = _NEXT_PLAIN.match(text, end, end + 40)
+        if prev is None and nxt is None:
+            return None
+        if any(w[:k] in FUNCTION_WORDS and w[k:] in FUNCTION_WORDS for k in range(1, len(w))):
+            return None  # "toa": two words merged ("to a"), no misread of one
+        a = prev.group(1).lower() if prev is not None else None
+        b = nxt.group(1).lower() if nxt is not None else None
+        scored: list[tuple[int, str, int]] = []
+        for c in self.resources.spelling.candidates(w)[:_CONTEXT_CANDIDATES]:
+            if c.cost > _CONTEXT_COST or c.word == w or w in (c.word + "s", c.word + "es"):
+                continue  # (a plural of a word the lists lack: "year olds")
+            if c.frequency < (_CONTEXT_FREQUENCY if c.cost <= _APPLY_COST else _TYPICAL_FREQUENCY):
+                continue  # an arbitrary edit only toward the commonest words
+            fits = (a is not None and self._fits(a, c.word)) + (
+                b is not None and self._fits(c.word, b)
+            )
+            scored.append((fits, c.word, c.frequency))
+        best = max((n for n, _, _ in scored), default=0)
+        fitting = [(c, f) for n, c, f in scored if n == best]
+        if best == 0 or len(fitting) != 1:
+            return None  # none, or several the context cannot tell apart
+        word, frequency = fitting[0]
+        if best == 1 and (word != verdict or frequency < _TYPICAL_FREQUENCY):
+            # one side only: it may confirm the best candidate if that is one of the
+            # commonest words ("himn" -> "him"), not pick another ("preceeding" stays)
+            return None
+        if word in CAPITALIZED_ONLY and bare[:1].islower():
+            return None
+        after = _shape(bare, word, sentence_start)
+        reason = f"non-word; OCR confusion, the only candidate that fits '{a} _ {b}'"
+        return Edit(start, end, after, reason, 0.85)
+
+    def _old_form(self, w: str) -> bool:
+        """Is ``w`` an old spelling of a known word: a final "e" ("beene", "owne"), "u" for
+        "v" ("giue", "haue"), "y" for "i" ("tyme")?"""
+        if len(w) < 4 or not w.isalpha():
+            return False
+        k = self._is_known
+        return (
+            (w[-1] == "e" and k(w[:-1]) and len(w) >= 5)
+            or ("u" in w and k(w.replace("u", "v")))
+            or ("v" in w and k(w.replace("v", "u")))
+            or ("y" in w and k(w.replace("y", "i")))
+        )
+
+    def _fits(self, a: str, b: str) -> bool:
+        """Is the pair ``a b`` in use: in the English bigram list, or often in opinions?"""
+        r = self.resources
+        return r.bigrams.count(a, b) > 0 or r.corpus_bigrams.count(a, b) >= _CORPUS_FIT
+
+
+def _after_sentence(text: str, start: int) -> bool:
+    """Does a sentence end (or the text start) before ``start``? (A line start is not one.)"""
+    head = text[max(0, start - 8) : start].rstrip(" \t\n[“\"‘'")
+    return not head or head[-1] in ".!?:"
 
 
 def _lowered(exact: Counter[str]) -> Counter[str]:

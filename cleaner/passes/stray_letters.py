@@ -1,0 +1,116 @@
+"""A lone letter between words: a speck read as a letter, or the first letter of a split word.
+
+OCR reads dirt, a broken rule or the tail of a long letter as a letter of its own: "he said
+e that he", "the r prisoner". English has only two one-letter words, "a" and "I": a lone
+lower-case letter between two lower-case words is no word. It is joined to the next word
+when the two make a common word and the rest is none ("his o wn property" -> "his own
+property", "the j udgment" -> "the judgment"); otherwise it is deleted when both neighbours
+are dictionary words ("he said e that he" -> "he said that he"), unless it is a letter often a
+short word misread ("m" and "n" for "in" and "a", "s" for "'s", "o" for "o'"), or the tail
+of the word before ("don t", "he d": elisions that lost the apostrophe; "ne t" net).
+
+The pass runs last, when the words around the letter are as the other passes leave them
+(so that a second run finds nothing new). Left alone: "a", "i" and "v" (versus); a letter
+after a word that names labelled parts ("subparagraph g", "clause b", "Schedule c"), or one
+the document itself uses as a label ("(c)"); letters next to digits, periods, hyphens or
+apostrophes ("p. 5", "U. S. c.", "x-ray", "o'clock"); protected spans.
+
+>>> from cleaner import Cleaner
+>>> c = Cleaner(passes=("stray_letters",))
+>>> c.clean("for his o wn property; he said e that the r prisoner m the dock").text
+'for his own property; he said that the prisoner m the dock'
+>>> c.clean("under subparagraph g of the plan; items (a) through (c) and c hereof").text
+'under subparagraph g of the plan; items (a) through (c) and c hereof'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import regex
+
+from cleaner.passes.base import Pass, PassContext
+from cleaner.protect import protected_spans
+from cleaner.types import Edit
+
+#: A lone lower-case letter (not "a", "i", "v") between a word (a comma or semicolon may
+#: follow it) and a lower-case word, all separated by single spaces.
+LONE = regex.compile(r"(?<=(?<![\w'’.\-])(\p{L}+)[,;]?) ([b-hj-uw-z])(?= (\p{Ll}+)(?![\w'’\-]))")
+#: The shape of :data:`LONE` (a fast stdlib prefilter).
+ROUGH = re.compile(r" [b-hj-uw-z](?= [^\W\d_])")
+#: Words after which a letter names a part: "subparagraph g", "Schedule c", "plan b".
+LABELS = frozenset(
+    """subparagraph paragraph subsection section sub clause item items schedule exhibit
+    column appendix part note rule form class type grade letter plan lot lots block tract
+    division subdivision article count line page map point option alternative group
+    category series size vitamin hepatitis figure fig table chart unit row box""".split()  # noqa: SIM905
+)
+#: Letters that are often a short word misread, not a speck: "m"/"n"/"u" for "in", "a",
+#: "s" for "'s" or "is", "o" for "o'" ("o clock"), "h"/"l"/"f" for "a", "I".
+MISREAD_WORDS = frozenset("fhlmnosu")
+#: Words a lost apostrophe leaves before a "d" ("he d" he'd).
+PRONOUNS = frozenset("i you he she it we they who that there".split())  # noqa: SIM905
+#: A rest at least this frequent in English (Google Books count) is a word of its own, not
+#: the tail of a split one: "o wn" is "own", "m any" is no "many" ("in any"); and a joined
+#: word must be this frequent ("s nit" is no "snit", but maybe "suit").
+COMMON_WORD = 1_000_000
+
+
+class StrayLetters(Pass):
+    """A lone letter between words: joined to a split word, or deleted as a speck."""
+
+    name = "stray_letters"
+    description = (
+        "A lone letter between words: 'his o wn' -> 'his own', 'said e that' -> 'said that'."
+    )
+
+    def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
+        if " " not in text:
+            return []
+        # a stdlib scan for the shape, the full pattern only where it is
+        matches = [m for h in ROUGH.finditer(text) if (m := LONE.match(text, h.start()))]
+        if not matches:
+            return []
+        r = self.resources
+        protected = protected_spans(text, ctx)
+        edits: list[Edit] = []
+        last = -1
+        for m in matches:
+            prev, letter, nxt = m.group(1), m.group(2), m.group(3)
+            start, end = m.start(), m.end()
+            if start < last or prev.lower() in LABELS or f"({letter})" in text:
+                continue
+            if len(prev) == 1 or len(nxt) == 1:
+                continue  # a run of letters ("e t w") is garbage of another kind
+            if self._tail(prev, letter):
+                continue
+            if protected.overlaps(start, end + 1 + len(nxt)):
+                continue
+            joined = letter + nxt
+            if (
+                len(joined) >= 3
+                and r.frequency(joined) >= COMMON_WORD
+                and r.frequency(nxt) < COMMON_WORD
+            ):
+                reason = f"a split word's first letter joined ({letter} {nxt})"
+                edits.append(Edit(end, end + 1, "", reason, 0.9))
+                last = end + 1
+            elif letter not in MISREAD_WORDS and r.is_known(prev) and r.is_known(nxt):
+                reason = f"a lone letter between words ({prev} {letter} {nxt})"
+                edits.append(Edit(start, end, "", reason, 0.85))
+                last = end
+        return edits
+
+    def _tail(self, prev: str, letter: str) -> bool:
+        """Is the letter the tail of the word before: an elision that lost its apostrophe
+        ("don t", "he d", "robb d") or a letter split off ("ne t" net, "ho d" hold)?"""
+        low = prev.lower()
+        if letter == "t" and low.endswith("n"):
+            return True
+        if letter == "d" and (low in PRONOUNS or self.resources.is_known(low + "ed")):
+            return True
+        return self.resources.is_known(low + letter)
+
+
+__all__ = ["StrayLetters"]
