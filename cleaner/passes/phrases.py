@@ -33,7 +33,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from cleaner.lexicon.spelling import ocr_cost
-from cleaner.lexicon.tokens import letter_counts, whole_runs
+from cleaner.lexicon.tokens import letter_counts, runs_positions
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
@@ -146,8 +146,8 @@ class Phrases(Pass):
             return []
         tokens: list[tuple[int, int, str]] = []
         seen: set[int] = set()
-        for piece in near:
-            for p in whole_runs(text, piece, counts[piece]):
+        for piece, starts in runs_positions(text, near, counts).items():
+            for p in starts:
                 before = _PREV.search(text, max(0, p - 40), p)
                 after = _NEXT.match(text, p + len(piece), p + len(piece) + 40)
                 if not (

@@ -30,7 +30,7 @@ from operator import not_
 
 import regex
 
-from cleaner.lexicon.tokens import letter_counts, whole_runs
+from cleaner.lexicon.tokens import letter_counts, runs_positions
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
@@ -69,8 +69,8 @@ class SpacedWords(Pass):
         if not pieces:
             return []
         edits: dict[int, Edit] = {}
-        for piece in pieces:
-            for start in whole_runs(text, piece, counts[piece]):
+        for piece, starts in runs_positions(text, pieces, counts).items():
+            for start in starts:
                 edit = self._join(text, start, start + len(piece), counts)
                 if edit is not None:
                     edits.setdefault(edit.start, edit)
