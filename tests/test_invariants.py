@@ -122,3 +122,29 @@ def test_invariants_on_the_sample() -> None:
     r = cleaner.clean(sample.read_text(encoding="utf-8"))
     check_result(r)
     check_idempotent(cleaner, r)
+
+
+#: BLN600 OCR segments (19th-century newspapers, not opinions) that still change on a second
+#: run: a later pass repairs a word that an earlier one needed ("death . vwas" -> "was", and
+#: the stray period before it is seen only then). A ratchet: this may only go down.
+KNOWN_NOT_IDEMPOTENT_BLN600 = 30
+
+
+@needs_shared
+def test_idempotence_on_benchmark_ocr() -> None:
+    import csv
+
+    from tests.conftest import BENCHMARKS
+
+    csv.field_size_limit(10**9)
+    cleaner = CLEANERS["default"]
+    with (BENCHMARKS / "bln600" / "train.csv").open(encoding="utf-8") as f:
+        texts = [row["OCR Text"] for row in csv.DictReader(f)]
+    changed = []
+    for text in texts:
+        r = cleaner.clean(text)
+        check_result(r)
+        if cleaner.clean(r.text).text != r.text:
+            changed.append(text[:60])
+    print(f"BLN600: {len(changed)} of {len(texts)} OCR texts change on a second run")
+    assert len(changed) <= KNOWN_NOT_IDEMPOTENT_BLN600, (len(changed), changed[:5])
