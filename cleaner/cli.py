@@ -137,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cleaner.passes import pass_class
 
         for name in PASS_NAMES:
-            print(f"{name:12} {pass_class(name).description}")
+            print(f"{name:{max(map(len, PASS_NAMES))}} {pass_class(name).description}")
         return EXIT_OK
 
     try:
