@@ -83,6 +83,8 @@ ELIDED: frozenset[str] = _words("th tho thro o e ne")
 #: after it at least this frequent and no misread of a capitalized sentence start.
 COMMON_BEFORE_PERIOD = 20_000_000
 COMMON_AFTER_PERIOD = 100_000
+#: Most an OCR misread may cost for a neighbour to count as the word it misreads.
+MISREAD_COST = 0.5
 #: Misreads of a capitalized first word of a sentence ("lie" for "He", "tlie" for "The").
 CAPITAL_MISREADS: frozenset[str] = _words("lie tlie ihe tbe lt ile bnt iu lu ou tho")
 
@@ -223,6 +225,22 @@ class StrayPunctuation(Pass):
         """A word on its own: known, and of two letters or more unless "a" or "I"."""
         return (len(word) > 1 or word in ("a", "A", "I")) and self._known(word)
 
+    def _reading(self, word: str) -> str | None:
+        """The word as the word passes will read it: itself when known, else the cheap OCR
+        misread the spelling model finds for it ("vwas" -> "was"), else None. (A rule that
+        needs a known neighbour must see it in the first run as in the second, after the
+        word passes repaired it: clean(clean(x)) == clean(x).)"""
+        if self._known(word):
+            return word.lower()
+        if not word.isalpha() or not word.islower():
+            return None
+        found = self.resources.spelling.candidates(word)
+        if not found or found[0].cost > MISREAD_COST:
+            return None
+        if len(found) > 1 and found[1].cost <= found[0].cost + 0.3:
+            return None  # two readings: none is certain
+        return found[0].word
+
     def _is_abbreviation(self, word: str) -> bool:
         low = word.lower()
         return len(low) <= 1 or low in ABBREVIATIONS or (low + ".") in self.resources.legal
@@ -262,7 +280,7 @@ class StrayPunctuation(Pass):
                 # before a capital, a preposition may end a sentence ("appealed from. A")
                 if lower_next or low in NO_END_STRICT:
                     yield Edit(dot, dot + 1, "", f"stray period after {word!r}", 0.95)
-            elif lower_next and len(nxt) >= 2 and self._known(nxt.strip("'’-")):
+            elif lower_next and len(nxt) >= 2 and self._reading(nxt.strip("'’-")):
                 # a sentence never goes on in lower case; only an abbreviation could.
                 # Applied between two common words ("to any. person", "was. decided");
                 # otherwise only suggested: the word may be an abbreviation no list knows
@@ -270,7 +288,7 @@ class StrayPunctuation(Pass):
                 english = self.resources.english.counts
                 common = (
                     english.get(low, 0) >= COMMON_BEFORE_PERIOD
-                    and english.get(nxt, 0) >= COMMON_AFTER_PERIOD
+                    and english.get(self._reading(nxt) or "", 0) >= COMMON_AFTER_PERIOD
                     and nxt not in CAPITAL_MISREADS
                 )
                 conf = 0.85 if common else 0.75 if len(word) >= 4 else 0.7
@@ -279,7 +297,7 @@ class StrayPunctuation(Pass):
     def _period_before(self, text: str) -> Iterator[Edit]:
         for m in _matches(PERIOD_BEFORE, text, (" .",), offset=1):
             prev, nxt = m.group(1), m.group(3)
-            if not self._known(nxt):
+            if not self._reading(nxt):
                 continue
             if prev[:1].isupper() and (
                 self.resources.english.counts.get(prev.lower(), 0) < COMMON_AFTER_PERIOD * 10
