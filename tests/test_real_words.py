@@ -52,6 +52,9 @@ DOC_POSITIVES = [
     ("a scire facias to enforce his lion, that", "a scire facias to enforce his lien, that"),
     ("remanded lo the custody", "remanded to the custody"),
     ("Symonds, 36 Maine 128; Stale vs. Newer, 7", "Symonds, 36 Maine 128; State vs. Newer, 7"),
+    # beside a determiner alone, which fits every noun: the document decides
+    ("In the nature of the ease, it should be so.", "In the nature of the case, it should be so."),
+    ("a new suit. Gray vs. The Slate, supra.", "a new suit. Gray vs. The State, supra."),
 ]
 
 
@@ -70,6 +73,9 @@ def test_fixes_toward_the_documents_words(before: str, after: str) -> None:
         "precedent to tb# right to sue",  # glued to junk
         "the lion and the lamb lie down",  # the token fits its neighbours
         "relation to sec. 387 of the code",  # an abbreviation before a number
+        "he retorted that it was a lie, and the defendant",  # "a he": no common pair
+        "would be guilty of a riot, and at once",
+        "with the ease of a master and at their ease as they",  # the token fits its right
     ],
 )
 def test_document_support_leaves_alone(text: str) -> None:

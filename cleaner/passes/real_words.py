@@ -66,6 +66,14 @@ HON_AS_LION = re.compile(
     r"(?m)(?:^[ \t]*|(?<=\bthe ))[Ll]ion(?=\.[ ](?:[A-Z]\.[ ])+[A-Z][a-z]+)"
     r"|^[ \t]*[Ll]ion(?=\.[ ][A-Z][a-z]+[ ][A-Z](?:\.|[a-z]+,))"
 )
+#: Words before a noun that fit every noun (see :meth:`RealWords._propose`).
+DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "such", "any", "each", "every"}
+    | {"no", "his", "her", "its", "their", "our"}
+)
+#: ... and the count a pair of one of them with a candidate must reach ("the case" 2.6G,
+#: "the State"; not "a he" or "a not": "a lie," and "a riot," stay).
+DETERMINER_PAIR = 200_000_000
 #: Symbols that glue to garbled OCR tokens.
 _JUNK = frozenset("#$%^~|\\<>=+{}")
 #: An abbreviation's period before a number: "sec. 387", "see. 5" (not a word to fix).
@@ -350,13 +358,18 @@ class RealWords(Pass):
             prev = _neighbour(text, start, before=True)
             if prev is None and nxt is None:
                 continue
-            if prev and self._fits(prev, low):
+            # a determiner fits every noun: beside one alone ("of the ease, it"), that the
+            # token fits says nothing, and only the document's own evidence may decide
+            left_fits = prev is not None and self._fits(prev, low) > 0
+            if left_fits and (prev not in DETERMINERS or nxt is not None):
                 continue
-            doc_edit = self._doc_supported(text, start, end, tok, prev, nxt, doc_map, counts)
+            doc_edit = self._doc_supported(
+                text, start, end, tok, prev, nxt, doc_map, counts, left_fits
+            )
             if doc_edit is not None:
                 edits.append(doc_edit)
                 continue
-            if not cands:
+            if not cands or left_fits:
                 continue
             if tok[:1].isupper() and prev is not None:
                 continue  # a capitalized word mid-sentence: a name or a title
@@ -462,6 +475,7 @@ class RealWords(Pass):
         nxt: str | None,
         doc_map: Mapping[str, tuple[tuple[str, float], ...]],
         counts: Mapping[str, int],
+        token_fits_left: bool = False,
     ) -> Edit | None:
         """A token that fits neither neighbour, toward a word the document uses 10x as often
         that fits every neighbour there is (at least one): "in that ease were" -> "case"."""
@@ -478,6 +492,8 @@ class RealWords(Pass):
                 if counts.get(title, 0) < DOC_SUPPORT or counts.get(tok, 0) > 1:
                     continue
             left = self._fits(prev, cand) if prev else -1
+            if token_fits_left and left < DETERMINER_PAIR:
+                left = 0  # beside a determiner alone, only a very common pair counts
             right = self._fits(cand, nxt) if nxt else -1
             if left != 0 and right != 0:
                 fitting.append((cand, cost))
