@@ -41,6 +41,11 @@ FIXES = [
     ("the appel-\nlee filed", "the appellee\nfiled"),
     # a line-end hyphen whose line break became a space (Arkansas 1860, BLN600 news reports)
     ("the pri- soner was remanded", "the prisoner was remanded"),
+    # the document writes the joined word 3+ times ("debtor")
+    (
+        "the debtor, a debtor, the debtor; owing by a garnishee debt- or, greatly above",
+        "the debtor, a debtor, the debtor; owing by a garnishee debtor, greatly above",
+    ),
     ("the pri- soner's wife", "the prisoner's wife"),
     ("the note was over- due when sued", "the note was overdue when sued"),
     ("one thous- and dollars", "one thousand dollars"),
@@ -91,6 +96,7 @@ SURVIVES = [
     "create[ ] and officer[ ]",
     # hyphen + space that are no lost line break: suspended hyphens, compounds, stray marks
     "in pre- and post-trial motions",
+    "the debtor, a debtor, the debtor; a debt- or credit-based claim",  # suspended
     "first- or second-degree murder",
     "the Police- court and a cross- examination",
     "co- counsel; re- enter the land",

@@ -59,6 +59,11 @@ SPACED = regex.compile(
     r"(?<=^|[\s(\[“\"‘'’])(\p{L}+)-[ \t]+(?:\.[ \t]*)?(\p{L}+)(?=$|[\s.,;:!?)\]”\"’'-])"
 )
 HAS_SPACED = re.compile(r"[^\W\d_]-[ \t]")
+#: A spaced hyphen between two words is joined when the document writes the joined word
+#: this often ("garnishee debt- or" beside "debtor" x3).
+DOC_JOINED = 3
+#: What follows a suspended hyphen's conjunction: a hyphenated word ("pre- and post-trial").
+SUSPENDED_FOLLOWS = regex.compile(r"[ \t]+\p{L}+-")
 #: Runs of letters (the words of the lower-cased text, to find merged words in one pass).
 LETTERS_RUN = re.compile(r"[^\W\d_]+")
 #: Above this many merged words, one pass over the runs of letters beats a scan per word.
@@ -289,6 +294,15 @@ def _fragments(left: str, right: str, judge: _Judge) -> bool:
     if right[:1].isupper() or min(len(left), len(right)) < 2 or len(left) + len(right) < 5:
         return False
     return not judge.is_word(left) and not judge.is_word(right)
+
+
+def _document_joins(left: str, right: str, judge: _Judge) -> bool:
+    """Does the document itself write the joined word of "debt- or" often (3+ times), as a
+    known word, and never the hyphenated compound?"""
+    joined = (left + right).lower()
+    if judge.doc.get(joined, 0) < DOC_JOINED or not judge.r.is_known(joined):
+        return False
+    return judge.doc.get(f"{left}-{right}".lower(), 0) == 0
 
 
 def _joined_likelier(left: str, right: str, judge: _Judge) -> bool:
@@ -530,7 +544,13 @@ class Hyphenation(Pass):
         protected = protected_spans(text, ctx)
         for m in matches:
             left, right = m.group(1), m.group(2)
-            if right.lower() in SUSPENDING and judge.is_word(left):
+            # "pre- and post-trial": a hyphenated word follows ("debt- or, greatly" no)
+            suspended = SUSPENDED_FOLLOWS.match(text, m.end()) is not None
+            if (
+                right.lower() in SUSPENDING
+                and judge.is_word(left)
+                and (suspended or not _document_joins(left, right, judge))
+            ):
                 continue
             if protected.overlaps(m.start(), m.end()):
                 continue
@@ -539,6 +559,8 @@ class Hyphenation(Pass):
                 choice = frozenset({0}), 0.9  # "how- ever", "de- ceased": no compounds
             if choice is None and _fragments(left, right, judge):
                 choice = frozenset({0}), 0.85  # "re- manided": the words pass may fix it
+            if choice is None and _document_joins(left, right, judge):
+                choice = frozenset({0}), 0.85  # "garnishee debt- or" where "debtor" is used
             if choice is None or not choice[0]:
                 continue
             reason = f"line-end hyphen of a split word, line break lost ({left}- {right})"
