@@ -175,3 +175,11 @@ def test_a_single_quotation_around_a_double_one_is_idempotent() -> None:
     for c in (ONLY, ALWAYS, NEVER):
         r = c.clean("'the“Id'")
         assert c.clean(r.text).text == r.text
+
+
+def test_a_straight_close_glued_after_a_straight_open_is_idempotent() -> None:
+    # hypothesis found it: the “ this pass makes of the first mark opens the quotation
+    c = Cleaner(passes=("quotes",), min_confidence=0.0, curly_quotes="always")
+    r = c.clean('"0."A')
+    assert r.text == "“0.” A"
+    assert c.clean(r.text).text == r.text

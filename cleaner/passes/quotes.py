@@ -223,6 +223,7 @@ class Quotes(Pass):
     ) -> Iterator[Edit]:
         """Straight quotes made curly where the side is certain."""
         pending_open = False  # a straight 'opening quote made ‘, waiting for its close
+        pending_double = False  # a straight "opening quote made “ by this pass, still open
         for p, mark in marks:
             if not ((mark == '"' and curly[0]) or (mark == "'" and curly[1])):
                 continue
@@ -233,10 +234,12 @@ class Quotes(Pass):
             if mark == '"':
                 side = double_side(text, p, start, end)
                 if side and after.isalpha() and before in ".,;:!?":
-                    if _open_double(text, start, p):
+                    if pending_double or _open_double(text, start, p):
                         # 'of harm ."Id.': the close of an open “, glued to the next sentence
+                        pending_double = False
                         yield Edit(p, p + 1, "” ", "straight closing quote glued to a word", 0.85)
                 elif side:
+                    pending_double = side == "“"
                     yield Edit(p, p + 1, side, "straight quote in a curly document", 0.9)
                 continue
             if before.isalpha() and after.isalpha():
