@@ -225,6 +225,16 @@ class StrayPunctuation(Pass):
         """A word on its own: known, and of two letters or more unless "a" or "I"."""
         return (len(word) > 1 or word in ("a", "A", "I")) and self._known(word)
 
+    def _plural(self, word: str) -> bool:
+        """A regular plural of a known word of four letters or more ("recognizances")."""
+        low = word.lower()
+        return (
+            len(low) >= 5
+            and low.endswith("s")
+            and not low.endswith("ss")
+            and (self._known(low[:-1]) or (low.endswith("es") and self._known(low[:-2])))
+        )
+
     def _reading(self, word: str) -> str | None:
         """The word as the word passes will read it: itself when known, else the cheap OCR
         misread the spelling model finds for it ("vwas" -> "was"), else None. (A rule that
@@ -491,7 +501,7 @@ class StrayPunctuation(Pass):
                 continue  # "o'clock"; a common word with a speck inside ("up'on", "some'times")
             if len(right) == 1 and left not in NO_END | NO_COMPOUND:
                 continue  # "ship'a" may be "ship's" misread
-            if self._is_word(left) and self._is_word(right):
+            if self._is_word(left) and (self._is_word(right) or self._plural(right)):
                 yield Edit(m.start(), m.start() + 1, " ", "apostrophe between two words", 0.9)
         if "i’" in text:
             for m in I_FOR_R.finditer(text):
