@@ -112,6 +112,12 @@ _RARE_DOMAIN = 3.0
 #: ... and the candidate one of the commonest words ("his", "the", "and"; not "failed"
 #: for "sailed", which the opinions' counts favour too).
 _RARE_TARGET = 500_000_000
+#: A token under this frequency whose pairs the list does hold ("ease": its unseen pairs
+#: say little) may be weighed as :meth:`RealWords._uncommon_evidence` says: each side at
+#: least x100, toward a word of at least 100M.
+_UNCOMMON = 50_000_000
+_UNCOMMON_SIDE = 100.0
+_UNCOMMON_TARGET = 100_000_000
 #: Most the opinions' own word frequencies may multiply the context evidence by.
 DOMAIN_CAP = 30.0
 #: Corpus occurrences of a pair with the token that show it fits (fewer may be misreads).
@@ -393,6 +399,8 @@ class RealWords(Pass):
                 rare = 0.0
                 if f_tok < _ABSENT and prev is not None and nxt is not None:
                     rare = self._rare_evidence(low, cand, prev, nxt, left1, right1, f_cand)
+                elif f_tok < _UNCOMMON and prev is not None and nxt is not None:
+                    rare = self._uncommon_evidence(low, cand, prev, nxt, left1, right1, f_cand)
                 key = (both or rare > 0, max(evidence, rare))
                 if best is None or key > (best[2] or best[3] > 0, max(best[0], best[3])):
                     best = (evidence, cand, both, rare)
@@ -445,6 +453,20 @@ class RealWords(Pass):
         if domain < _RARE_DOMAIN or evidence < _RARE_EVIDENCE:
             return 0.0
         return evidence
+
+    def _uncommon_evidence(
+        self, low: str, cand: str, prev: str, nxt: str, left: int, right: int, f_cand: float
+    ) -> float:
+        """The evidence for ``cand`` over a token that the bigram list holds only when its
+        pairs are very common (6.4M-50M: "ease"): both neighbours strongly associated with
+        the candidate ("a criminal ease should": x4000 and x200; "at their ease as" gives
+        x40 on the right and stays), toward one of the commonest words the opinions favour."""
+        if f_cand < _UNCOMMON_TARGET or self._domain_factor(low, cand) < _RARE_DOMAIN:
+            return 0.0
+        sides = (self._side(prev, left, f_cand), self._side(nxt, right, f_cand))
+        if min(sides) < _UNCOMMON_SIDE:
+            return 0.0
+        return sides[0] * sides[1]
 
     def _side(self, neighbour: str, pair: int, f_cand: float) -> float:
         """How much likelier ``neighbour`` is beside the candidate than anywhere: P(pair |
