@@ -254,14 +254,7 @@ class Document:
         for e in edits:
             # the spans before the edit, in the order (cstart, cend, span before edit)
             while k < n and (old[k].cstart, old[k].cend, 0) < (e.start, e.end, 1):
-                s = old[k]
-                cstart = s.ostart + delta
-                fixed.append(
-                    s
-                    if cstart == s.cstart
-                    else _Span(s.ostart, s.oend, cstart, s.after, s.passes, s.reasons, s.confidence)
-                )
-                delta += len(s.after) - (s.oend - s.ostart)
+                delta = _keep_shifted(old[k], delta, fixed)
                 k += 1
             out.append(text[pos : e.start])
             out.append(e.after)
@@ -277,14 +270,7 @@ class Document:
             )
             delta += len(e.after) - (oend - ostart)
         while k < n:
-            s = old[k]
-            cstart = s.ostart + delta
-            fixed.append(
-                s
-                if cstart == s.cstart
-                else _Span(s.ostart, s.oend, cstart, s.after, s.passes, s.reasons, s.confidence)
-            )
-            delta += len(s.after) - (s.oend - s.ostart)
+            delta = _keep_shifted(old[k], delta, fixed)
             k += 1
         out.append(text[pos:])
         self.text = "".join(out)
@@ -344,3 +330,15 @@ def run(
         context.flush_markers()
         doc.apply(p.name, edits, min_confidence)
     return doc.result()
+
+
+def _keep_shifted(s: _Span, delta: int, fixed: list[_Span]) -> int:
+    """Append the applied span ``s`` to ``fixed``, moved to the clean offset that ``delta``
+    (the length change of everything before it) gives; the new delta after it."""
+    cstart = s.ostart + delta
+    fixed.append(
+        s
+        if cstart == s.cstart
+        else _Span(s.ostart, s.oend, cstart, s.after, s.passes, s.reasons, s.confidence)
+    )
+    return delta + len(s.after) - (s.oend - s.ostart)
