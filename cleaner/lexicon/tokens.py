@@ -22,8 +22,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import compress, islice
+from operator import not_
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -213,3 +214,13 @@ def runs_positions(
     if len(runs) * len(text) > INDEX_WORK:
         return run_positions(text, set(runs), LETTER_SPLIT)
     return {r: whole_runs(text, r, counts[r]) for r in runs}
+
+
+def unknown_runs(counts: Iterable[str], known: Container[str]) -> list[str]:
+    """The runs of ``counts`` whose lower-case form ``known`` lacks (one C-level filter).
+
+    >>> unknown_runs(["The", "tbe", "Court"], {"the", "court"})
+    ['tbe']
+    """
+    keys = list(counts)
+    return list(compress(keys, map(not_, map(known.__contains__, map(str.lower, keys)))))

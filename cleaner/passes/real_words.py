@@ -39,18 +39,13 @@ from collections.abc import Iterable, Mapping
 from itertools import compress
 
 from cleaner.lexicon.spelling import misreadings
-from cleaner.lexicon.tokens import letter_counts, run_positions
+from cleaner.lexicon.tokens import letter_counts, runs_positions
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
 #: Words, with the text between them (so that a sentence or clause break is seen).
 WORD = re.compile(r"[^\W\d_]+")
-#: :data:`WORD` as a split pattern (the runs kept): the offsets of many words in one pass.
-_WORD_SPLIT = re.compile(r"([^\W\d_]+)")
-#: Targets times text length above which their offsets come from one split of the text
-#: rather than a ``str.find`` scan per target.
-_INDEX_WORK = 20_000_000
 #: Characters that glue a word to a larger unit (hyphens, soft hyphens, joiners, brackets).
 _GLUE = "*_'’-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@[]"
 _PREV = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]{1,3}$")
@@ -331,20 +326,12 @@ class RealWords(Pass):
             return []
         spans = protected_spans(text, ctx)
         edits: list[Edit] = []
-        if len(targets) * len(text) > _INDEX_WORK:
-            index = _word_index(text, set(targets))
-            found = sorted(
-                (start, start + len(tok), tok)
-                for tok in targets
-                for start in index.get(tok, ())
-                if _whole(text, start, len(tok))
-            )
-        else:
-            found = sorted(
-                (start, start + len(tok), tok)
-                for tok in targets
-                for start in _occurrences(text, tok, counts[tok])
-            )
+        found = sorted(
+            (start, start + len(tok), tok)
+            for tok, starts in runs_positions(text, targets, counts).items()
+            for start in starts
+            if _whole(text, start, len(tok))
+        )
         for start, end, tok in found:
             low = tok.lower()
             cands = conf_map.get(low)
@@ -545,30 +532,6 @@ def _neighbour(text: str, at: int, *, before: bool) -> str | None:
     return None if m is None else m.group(1).lower()
 
 
-def _occurrences(text: str, tok: str, runs: int) -> Iterable[int]:
-    """Start offsets where ``tok`` occurs as a whole word.
-
-    ``runs`` is how often ``tok`` is a whole run of :data:`WORD` in ``text``: every whole
-    word is such a run, so the scan stops after the last one.
-    """
-    n = len(tok)
-    size = len(text)
-    p = text.find(tok)
-    while p >= 0 and runs > 0:
-        if not _letter(text[p - 1] if p else "") and not _letter(
-            text[p + n] if p + n < size else ""
-        ):
-            runs -= 1
-            if _whole(text, p, n):
-                yield p
-        p = text.find(tok, p + 1)
-
-
-def _letter(c: str) -> bool:
-    """Is ``c`` a character of :data:`WORD` (``[^\\W\\d_]``)?"""
-    return c.isalnum() and not c.isdecimal()
-
-
 def _whole(text: str, p: int, n: int) -> bool:
     """Is ``text[p : p + n]`` a whole word (nothing glued before or after it)?"""
     before = text[p - 1] if p else ""
@@ -576,12 +539,3 @@ def _whole(text: str, p: int, n: int) -> bool:
     glued_before = before.isalnum() or (before != "" and before in _GLUE)
     glued_after = after.isalnum() or (after != "" and after in _GLUE)
     return not glued_before and not glued_after
-
-
-def _word_index(text: str, words: set[str]) -> dict[str, list[int]]:
-    """Offsets of the runs of :data:`WORD` in ``text`` that are in ``words``, in one split.
-
-    >>> _word_index("hot, the hot2 shot hot", {"hot"})
-    {'hot': [0, 9, 19]}
-    """
-    return run_positions(text, words, _WORD_SPLIT)

@@ -25,12 +25,10 @@ makes a word. The space is removed when
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from itertools import compress
-from operator import not_
 
 import regex
 
-from cleaner.lexicon.tokens import letter_counts, runs_positions
+from cleaner.lexicon.tokens import letter_counts, runs_positions, unknown_runs
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
@@ -59,8 +57,7 @@ class SpacedWords(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         known = self.resources.known
         counts = letter_counts(text, ctx)
-        keys = list(counts)
-        unknown = compress(keys, map(not_, map(known.__contains__, map(str.lower, keys))))
+        unknown = unknown_runs(counts, known)
         pieces = [
             k
             for k in unknown
