@@ -61,6 +61,10 @@ WORDS = Cleaner(passes=("words",))
         ("the seat oi justice for the county", "the seat of justice for the county"),
         # one side only (a clause ends after it): it confirms the best candidate
         ("he went to see himn, and then left", "he went to see him, and then left"),
+        # a long token whose lone candidate is a common word (BLN600, Overproof, Arkansas)
+        ("It was taken from the drawets in her dressing-table.", None),
+        ("and a £5 note were stoleh. Jane Pring,", "and a £5 note were stolen. Jane Pring,"),
+        ("the contract should not be faithfulty performed", None),
         (
             "Howell vs. Milligan, 13 lb. 42; Noel, lb. 449.",
             "Howell vs. Milligan, 13 Ib. 42; Noel, Ib. 449.",
@@ -69,7 +73,12 @@ WORDS = Cleaner(passes=("words",))
 )
 def test_fixes(before: str, after: str | None) -> None:
     if after is None:  # the fix is the one word in the middle
-        after = before.replace(" hia ", " his ").replace(" wdth ", " with ")
+        after = (
+            before.replace(" hia ", " his ")
+            .replace(" wdth ", " with ")
+            .replace(" drawets ", " drawers ")
+            .replace(" faithfulty ", " faithfully ")
+        )
     r = WORDS.clean(before)
     assert r.text == after, [(c.before, c.after, c.confidence) for c in r.changes]
     check_result(r)
@@ -110,6 +119,9 @@ def test_fixes(before: str, after: str | None) -> None:
         "a roof of red tile and slate",  # a real word that fits its context
         "because the proferred instruction is",  # one side only, and no commonest word
         "I would I had beene like the storke; doe you thinke that any can giue",  # old spelling
+        # a lone long candidate, but a spelling of its time or a slip of the pen
+        "the chearful and pleasent company; an accessary before the fact",
+        "seised in his demain as of fee",
         "",
     ],
 )

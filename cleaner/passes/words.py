@@ -284,6 +284,7 @@ _COMMON = 1_000_000  # a candidate this frequent in English needs no document su
 _VERY_COMMON = 10_000_000  # ... and a capitalized token's correction must be this common
 #: A weak verdict is settled by context (:meth:`NonWords._in_context`) among this many
 #: best candidates, each costing at most this much and at least this common.
+_LONE_MARGIN = 0.5  # a long token's lone candidate: its lead over the runner-up
 _CONTEXT_CANDIDATES = 8
 _CONTEXT_COST = 1.0
 _CONTEXT_FREQUENCY = 1_000_000
@@ -353,7 +354,6 @@ class NonWords(Pass):
         #: Tokens no document can change (known words, numbers, acronyms, tokens whose
         #: verdict is None): one C-level set difference skips them all.
         self._settled: set[str] = set()
-        self._old_spelling = False
 
     # -- per distinct token (memoized across documents) ----------------------------------
     def _is_known(self, w: str) -> bool:
@@ -536,7 +536,7 @@ class NonWords(Pass):
         lower = _lowered(exact)
         # a text in old spelling ("beene", "giue", "tyme"): context does not settle its
         # unknown words, most of which are no misreads
-        self._old_spelling = sum(map(self._old_form, (u[2] for u in unknown))) >= _OLD_FORMS
+        old_spelling = sum(map(self._old_form, (u[2] for u in unknown))) >= _OLD_FORMS
         unknown = [u for u in unknown if lower[u[2]] < 3 or self._systematic(u[1], u[2])]
         if not unknown:
             return
@@ -560,7 +560,9 @@ class NonWords(Pass):
         for start, end, tok in found:
             if start < last:
                 continue
-            edit = self._occurrence(text, start, end, tok, spans, quotes, exact, lower)
+            edit = self._occurrence(
+                text, start, end, tok, spans, quotes, exact, lower, old_spelling
+            )
             if edit is not None:
                 last = end
                 yield edit
@@ -575,6 +577,7 @@ class NonWords(Pass):
         quotes: _Quotations,
         exact: Counter[str],
         lower: Counter[str],
+        old_spelling: bool,
     ) -> Edit | None:
         bare = tok.replace("[", "").replace("]", "")
         has_digit = any(c.isdigit() for c in bare)
@@ -648,7 +651,9 @@ class NonWords(Pass):
         quoted = quotes.overlaps(start, end)
         accent = v.reason.startswith("accent")
 
-        strong = _strong(v, in_doc, len(bare), capitalized or upper, garbled)
+        strong = _strong(v, in_doc, len(bare), capitalized or upper, garbled) or (
+            not (capitalized or upper or old_spelling) and self._lone_long(bare, w, v)
+        )
         if accent:
             # an accented capitalized word: only when the plain form is a common word and
             # the document does not spell it this way again
@@ -678,7 +683,7 @@ class NonWords(Pass):
             strong = strong and v.cost <= _QUOTE_COST
         if len(bare) <= 2 and not (v.word in SHORT_WORDS and v.cost <= 0.45):
             strong = False  # two letters are too little evidence, except for "bn" -> "on"
-        settle = not (strong or caption or quoted or upper or accent or self._old_spelling)
+        settle = not (strong or caption or quoted or upper or accent or old_spelling)
         if (
             settle
             and (not capitalized or (sentence_start and _after_sentence(text, start)))
@@ -740,6 +745,29 @@ class NonWords(Pass):
         after = _shape(bare, word, sentence_start)
         reason = f"non-word; OCR confusion, the only candidate that fits '{a} _ {b}'"
         return Edit(start, end, after, reason, 0.85)
+
+    def _lone_long(self, bare: str, w: str, v: _Verdict) -> bool:
+        """Is ``v`` a typical confusion of a long lower-case token toward a common word that
+        no other word comes near ("drawets" -> "drawers", "stoleh" -> "stolen")?
+
+        Six letters and one lone candidate leave little room for a rare real word; an
+        old spelling ("deliuer", "iealous") and a human misspelling of another word (a
+        letter doubled or undoubled: "preceeding", "proferred") are left alone.
+        """
+        if not (
+            len(bare) >= 6
+            and bare.isalpha()
+            and v.cost <= _APPLY_COST
+            and v.margin >= _LONE_MARGIN
+            and v.frequency >= _COMMON
+            and len(v.word) == len(w)
+        ):
+            return False
+        if self._old_form(w) or ("i" in w and self._is_known(w.replace("i", "j"))):
+            return False
+        if all(x + y in ("ae", "ea") for x, y in zip(w, v.word, strict=True) if x != y):
+            return False  # "a" for "e": a spelling of its time ("chearful", "pleasent")
+        return not any(map(self._is_known, _doubling_slips(w)))
 
     def _old_form(self, w: str) -> bool:
         """Is ``w`` an old spelling of a known word: a final "e" ("beene", "owne"), "u" for
@@ -858,6 +886,20 @@ def _archaic(w: str, word: str) -> bool:
     if w.endswith("ll") and w[:-1] == word:
         return True
     return word.endswith("ll") and word[:-1] == w
+
+
+def _doubling_slips(w: str) -> Iterable[str]:
+    """The words ``w`` may be a slip of the pen for: a letter doubled ("preceeding"),
+    undoubled ("ocurred"), or the doubling moved ("proferred" for "proffered").
+
+    >>> "proffered" in set(_doubling_slips("proferred"))
+    True
+    """
+    undoubled = [w[:i] + w[i + 1 :] for i in range(1, len(w)) if w[i] == w[i - 1]]
+    yield from undoubled
+    for base in (w, *undoubled):
+        for i in range(len(base)):
+            yield base[: i + 1] + base[i:]
 
 
 def _strong(v: _Verdict, in_doc: bool, length: int, capital: bool, garbled: bool) -> bool:
