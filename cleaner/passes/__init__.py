@@ -16,6 +16,7 @@ REGISTRY: tuple[tuple[str, str], ...] = (
     ("star_pages", "cleaner.passes.star_pages"),
     ("spaced_words", "cleaner.passes.spaced_words"),
     ("hyphenation", "cleaner.passes.hyphenation"),
+    ("merged_words", "cleaner.passes.merged_words"),
     ("punctuation", "cleaner.passes.punctuation"),
     ("symbols", "cleaner.passes.symbols"),
     ("citations", "cleaner.passes.citations"),

@@ -1,4 +1,4 @@
-"""Split words joined ("Ap-pellee" -> "Appellee"), merged words split ("agreementis").
+"""Split words joined: "Ap-pellee" -> "Appellee", "pri- soner" -> "prisoner".
 
 OCR text keeps the hyphens of line-end hyphenation inside lines once the lines are
 re-flowed: "es-topped", "ap-pellee", "pre-exist-ing". A hyphen is removed when the word
@@ -11,18 +11,15 @@ newline + "ple") is joined the same way, and the line break moves after the word
 whose line break became a space ("pri- soner", "thous- and"), and also when both pieces are
 words but the joined word is far likelier than the pair ("how- ever", "de- ceased"), or when
 neither piece is a word (halves of one misread word: "aecom- pauied"); a suspended hyphen
-("pre- and post-trial") and a compound opinions write stay.
-
-Words merged by a lost space are split when both parts are evidenced and the merged form
-is unknown: one part must be a function word ("agreementis" -> "agreement is", "andan" ->
-"and an"), or a name the document uses followed by "v"/"vs" ("Keattsvs." -> "Keatts vs.").
+("pre- and post-trial") and a compound opinions write stay. (Words merged by a lost
+space, "agreementis", are the merged_words pass's business.)
 
 >>> from cleaner import Cleaner
 >>> c = Cleaner(passes=("hyphenation",))
 >>> c.clean("The ap-pellee was es-topped by a well-known rule.").text
 'The appellee was estopped by a well-known rule.'
->>> c.clean("a pre-exist-ing danger; the agreementis void").text
-'a pre-existing danger; the agreement is void'
+>>> c.clean("a pre-exist-ing danger").text
+'a pre-existing danger'
 >>> c.clean("the pri- soner, how- ever, was in pre- and post-trial custody").text
 'the prisoner, however, was in pre- and post-trial custody'
 """
@@ -30,10 +27,8 @@ is unknown: one part must be a function word ("agreementis" -> "agreement is", "
 from __future__ import annotations
 
 import re
-import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from itertools import combinations, filterfalse
 
 import regex
@@ -64,10 +59,6 @@ HAS_SPACED = re.compile(r"[^\W\d_]-[ \t]")
 DOC_JOINED = 3
 #: What follows a suspended hyphen's conjunction: a hyphenated word ("pre- and post-trial").
 SUSPENDED_FOLLOWS = regex.compile(r"[ \t]+\p{L}+-")
-#: Runs of letters (the words of the lower-cased text, to find merged words in one pass).
-LETTERS_RUN = re.compile(r"[^\W\d_]+")
-#: Above this many merged words, one pass over the runs of letters beats a scan per word.
-FIND_SCANS = 4
 #: What may stand before and after a word we edit (spaces, brackets, quotes, punctuation);
 #: anything else (digits, "@", "/", "_", a hyphen, a period before) means it is no word.
 OPENERS = frozenset(' \t\n\r([“"‘—–')
@@ -75,7 +66,7 @@ CLOSERS = frozenset(' \t\n\r.,;:!?)]”"—–')
 APOSTROPHES = frozenset("'’")
 
 
-def _bounded(text: str, start: int, end: int) -> bool:
+def bounded(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a free-standing word (a possessive "’s" may follow)?"""
     if start > 0 and text[start - 1] not in OPENERS:
         return False
@@ -115,54 +106,19 @@ PREFIXES = frozenset(
 SHORT_WORDS = frozenset(
     """a i an as at be by do go he if in is it me my no of on or so to up us we ox""".split()  # noqa: SIM905
 )
-#: Words a lost space often glues to a neighbour ("agreementis", "andan", "ofthe").
-FUNCTION_WORDS = frozenset(
-    """a an and the of to in on at by for or as is be it was that this with not are his her
-    which from has had been were its their""".split()  # noqa: SIM905
-)
-LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
 #: Google Books count above which an English word is a word in its own right, not a
 #: fragment the frequency list happens to contain ("pau", "ing" are below it).
 WORD_FREQUENCY = 1_000_000
-VERSUS = frozenset({"v", "vs"})
 #: How much likelier (as a share) the joined word must be than the pair for "how- ever".
 JOINED_RATIO = 10
 #: Words after a suspended hyphen ("pre- and post-trial", "first- or second-degree").
 SUSPENDING = frozenset({"and", "or", "nor", "to"})
-ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-#: A split is only a suggestion when a word one edit away from the merged form is this many
-#: times likelier (as a share of English words) than the split pair (as a share of English
-#: pairs): "been" is 17x likelier than "be on", "almost" 8x than "at most".
-MISREAD_RATIO = 3
-#: English bigram count of a usual pair ("a series" 9e8, "to be" 3e10; "a the" is not).
-COMMON_PAIR = 1_000_000
-#: A split that leaves a function word next to its neighbour needs that pair in use:
-#: "froma her" is not "from a her", "inan died" is not "in an died".
-CONTEXT_PAIR = 100_000
-ARTICLES = frozenset({"a", "an", "the"})
-VERBS = frozenset("is was be are were been has had".split())  # noqa: SIM905
-#: Words that do not end a clause: a split leaving one before punctuation is wrong.
-CLAUSE_INNER = frozenset(
-    "a an the of in on at by for to with from and or that".split()  # noqa: SIM905
-)
-PRONOUNS = frozenset("her him them it his its their our my your me us i he she we they".split())  # noqa: SIM905
-DETERMINERS = frozenset("a an the this that these those his her its their our my your".split())  # noqa: SIM905
-NEXT_WORD = re.compile(r" ([^\W\d_]+)")
-PREV_WORD = re.compile(r"([^\W\d_]+) $")
-#: A content word glued to a function word must be this frequent (Google Books count):
-#: "the cry" from "thecry" (a misread "theory") is refused by length, "for mara" by this.
-CONTENT_FREQUENCY = 2_000_000
-#: Function words that are also prefixes ("inartificial", "abed", "online"): a split
-#: needs the pair in real opinions (corpus bigrams), else it is only a suggestion.
-PREFIX_LIKE = frozenset({"a", "an", "in", "on", "be", "to", "for", "with", "it"})
-#: Inflections: "informations" is "information" + "s", not "in formations".
-SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
 
 
-def _lowered(counts: Counter[str]) -> Counter[str]:
+def lowered_counts(counts: Counter[str]) -> Counter[str]:
     """``counts`` with the words lower-cased (most already are: only the others are moved).
 
-    >>> sorted(_lowered(Counter({"the": 2, "The": 1, "Act": 1})).items())
+    >>> sorted(lowered_counts(Counter({"the": 2, "The": 1, "Act": 1})).items())
     [('act', 1), ('the', 3)]
     """
     words = counts.copy()
@@ -184,7 +140,7 @@ def _doc_counts(words: Counter[str], compounds: Counter[str]) -> Counter[str]:
     return counts
 
 
-class _Judge:
+class Judge:
     """Word evidence for one document: dictionaries plus the document's own vocabulary."""
 
     def __init__(self, resources: Resources, doc: Counter[str]) -> None:
@@ -230,7 +186,31 @@ class _Judge:
         )
 
 
-def _choose(parts: list[str], judge: _Judge) -> tuple[frozenset[int], float] | None:
+def lower_text(text: str) -> str:
+    """``text`` lower-cased, offsets kept (a letter that grows when lowered, "İ", stays).
+
+    >>> lower_text("The Court")
+    'the court'
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+def document_judge(
+    text: str, ctx: PassContext, resources: Resources
+) -> tuple[Judge, list[tuple[int, int]]]:
+    """The word evidence of one document (its lower-cased words, hyphenated forms counted
+    whole), and the spans of its hyphenated words."""
+    words = lowered_counts(letter_counts(text, ctx))
+    spans = list(_compounds(text)) if "-" in text else []
+    low_text = lower_text(text) if spans else ""
+    compounds = Counter(low_text[a:b] for a, b in spans)
+    return Judge(resources, _doc_counts(words, compounds)), spans
+
+
+def _choose(parts: list[str], judge: Judge) -> tuple[frozenset[int], float] | None:
     """Which hyphens to remove (indices), with a confidence; None to keep all."""
     n = len(parts) - 1
     if n > 4:
@@ -288,7 +268,7 @@ def _choose(parts: list[str], judge: _Judge) -> tuple[frozenset[int], float] | N
     return None
 
 
-def _fragments(left: str, right: str, judge: _Judge) -> bool:
+def _fragments(left: str, right: str, judge: Judge) -> bool:
     """Are both pieces of "aecom- pauied" no words (so the hyphen joins halves of one
     misread word)? Not before a capital ("Siergean- Bartholomew": maybe two names)."""
     if right[:1].isupper() or min(len(left), len(right)) < 2 or len(left) + len(right) < 5:
@@ -296,7 +276,7 @@ def _fragments(left: str, right: str, judge: _Judge) -> bool:
     return not judge.is_word(left) and not judge.is_word(right)
 
 
-def _document_joins(left: str, right: str, judge: _Judge) -> bool:
+def _document_joins(left: str, right: str, judge: Judge) -> bool:
     """Does the document itself write the joined word of "debt- or" often (3+ times), as a
     known word, and never the hyphenated compound?"""
     joined = (left + right).lower()
@@ -305,7 +285,7 @@ def _document_joins(left: str, right: str, judge: _Judge) -> bool:
     return judge.doc.get(f"{left}-{right}".lower(), 0) == 0
 
 
-def _joined_likelier(left: str, right: str, judge: _Judge) -> bool:
+def _joined_likelier(left: str, right: str, judge: Judge) -> bool:
     """Is the joined word of "how- ever" far likelier than the two words or a compound?
     (Its share of English words against the pair's share of English pairs.)"""
     r = judge.r
@@ -318,124 +298,15 @@ def _joined_likelier(left: str, right: str, judge: _Judge) -> bool:
     joined = (left + right).lower()
     if not r.is_known(joined):
         return False
-    unigram_total, bigram_total = _totals(r)
+    unigram_total, bigram_total = totals(r)
     pair = max(r.bigrams.count(left, right), r.corpus_bigrams.count(left, right), 1)
     return r.frequency(joined) / unigram_total > JOINED_RATIO * pair / bigram_total
-
-
-@dataclass(frozen=True, slots=True)
-class _Split:
-    """Where a merged word (lower-cased) takes a space, and what its written form must be."""
-
-    at: int
-    confidence: float
-    name: bool  # "Keattsvs": a capitalized name + "v"/"vs"; else all lower case on the left
-
-    def fits(self, surface: str) -> bool:
-        if self.name:
-            return surface[0].isupper()
-        return surface[: self.at].islower() and not surface[self.at + 1 :].isupper()
-
-
-def _split_merged(low: str, judge: _Judge, resources: Resources) -> list[_Split]:
-    """Where to insert a space in an unknown merged word (lower-cased), best first."""
-    n = len(low)
-    # a split leaves a function word on one side: only those cuts are tried
-    cuts = sorted(
-        {k for k in range(1, min(n, LONGEST_FUNCTION_WORD + 1)) if low[:k] in FUNCTION_WORDS}
-        | {k for k in range(max(1, n - LONGEST_FUNCTION_WORD), n) if low[k:] in FUNCTION_WORDS}
-    )
-    if not cuts and low[-1:] != "v" and low[-2:] != "vs":
-        return []  # no function word at either end, no "v"/"vs": nothing to split
-    if any(low.endswith(s) and resources.is_known(low[: -len(s)]) for s in SUFFIXES):
-        return []  # an inflection of a known word ("informations")
-    out: list[_Split] = []
-    # a name the document uses, glued to "v"/"vs": "Keattsvs."
-    for k in (len(low) - 2, len(low) - 1):
-        if k > 2 and low[k:] in VERSUS and judge.doc.get(low[:k], 0) >= 2:
-            out.append(_Split(k, 0.9, name=True))
-            break
-    best: tuple[int, float, int] | None = None
-    tie = False
-    for k in cuts:
-        left, right = low[:k], low[k:]
-        content = [p for p in (left, right) if p not in FUNCTION_WORDS]
-        if len(content) == 2:
-            continue
-        if not content and (left in ARTICLES or (left in VERBS and right in VERBS)):
-            continue  # "a the", "a for", "is was": no English
-        if content and (len(content[0]) < 4 or resources.frequency(content[0]) < CONTENT_FREQUENCY):
-            continue
-        if not (judge.is_word(left) and judge.is_word(right)):
-            continue
-        score = min(resources.frequency(left), resources.frequency(right))
-        corpus = resources.corpus_bigrams.count(left, right)
-        english = resources.bigrams.count(left, right)
-        if content and (left in PREFIX_LIKE or len(right) <= 2):
-            # "inpayment" is "in payment" but "inartificial" is a word, "testor" is not
-            # "test or": the pair must be usual in real opinions (corpus bigrams)
-            conf = 0.9 if corpus >= 2 else 0.6
-        else:
-            conf = 0.95 if corpus >= 2 or english >= COMMON_PAIR else 0.7
-        if best is None or score > best[2]:
-            best, tie = (k, conf, score), False
-        elif score == best[2]:
-            tie = True
-    if best is not None and not tie:
-        k, conf, _ = best
-        if _misread_word(low, resources, exclude=(low[:k], low[k:])) > MISREAD_RATIO:
-            # "beon" is "been" misread more likely than "be on"; "tobe" is "to be"
-            conf = min(conf, 0.6)
-        out.append(_Split(k, conf, name=False))
-    return out
-
-
-#: Memo of :func:`_misread_word` per Resources (a pure function of the word and the data).
-_MISREAD: weakref.WeakKeyDictionary[Resources, dict[tuple[str, tuple[str, ...]], float]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _misread_word(low: str, resources: Resources, exclude: tuple[str, ...] = ()) -> float:
-    """:func:`_misread_ratio`, memoized per Resources."""
-    memo = _MISREAD.get(resources)
-    if memo is None:
-        memo = _MISREAD[resources] = {}
-    hit = memo.get((low, exclude))
-    if hit is None:
-        if len(memo) > 1 << 16:
-            memo.clear()
-        hit = memo[(low, exclude)] = _misread_ratio(low, resources, exclude)
-    return hit
-
-
-def _misread_ratio(low: str, resources: Resources, exclude: tuple[str, ...] = ()) -> float:
-    """How much likelier a misread word is than the split: the frequency of the most
-    frequent word one edit away ("beon" -> "been", "befor" -> "before"), relative to the
-    split's bigram count, both as shares of their totals. A word one letter shorter (the
-    merged form has a stray letter: "agreementis" -> "agreements") counts a third."""
-    unigram_total, bigram_total = _totals(resources)
-
-    def freq(word: str) -> int:
-        return 0 if word in exclude else resources.frequency(word)
-
-    shorter = max((freq(low[:i] + low[i + 1 :]) for i in range(len(low))), default=0)
-    # the words one insertion or substitution away; only English words have a frequency
-    # (the candidates are lower case: a set intersection finds them)
-    edits = {low[:i] + c + low[i:] for i in range(len(low) + 1) for c in ALPHABET}
-    edits.update(low[:i] + c + low[i + 1 :] for i in range(len(low)) for c in ALPHABET)
-    edits.discard(low)
-    hits = edits & resources.english.counts.keys()
-    other = max((freq(w) for w in hits), default=0)
-    pair = resources.bigrams.count(*exclude) if len(exclude) == 2 else 0
-    rival = max(other, shorter / 3) / unigram_total
-    return rival / max(pair / bigram_total, 1e-12)
 
 
 _TOTALS: dict[int, tuple[int, int]] = {}
 
 
-def _totals(resources: Resources) -> tuple[int, int]:
+def totals(resources: Resources) -> tuple[int, int]:
     """Sums of the English unigram and bigram counts (to compare them as shares)."""
     key = id(resources)
     hit = _TOTALS.get(key)
@@ -469,10 +340,10 @@ def _line_end_matches(
 
 
 class Hyphenation(Pass):
-    """Split words (Schu-macher, es-topped) joined; merged words (agreementis) split."""
+    """Split words (Schu-macher, es-topped, pri- soner) joined."""
 
     name = "hyphenation"
-    description = "Split words (Schu-macher, es-topped) joined; merged words (agreementis) split."
+    description = "Split words (Schu-macher, es-topped, pri- soner) joined."
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if not text:
@@ -480,21 +351,14 @@ class Hyphenation(Pass):
         return list(self._propose(text, ctx))
 
     def _propose(self, text: str, ctx: PassContext) -> Iterator[Edit]:
-        low_text = text.lower()
-        if len(low_text) != len(text):  # a few letters grow when lowered ("İ"): keep offsets
-            low_text = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        words = _lowered(letter_counts(text, ctx))
-        spans = list(_compounds(text)) if "-" in text else []
-        compounds = Counter(low_text[a:b] for a, b in spans)
-        doc = _doc_counts(words, compounds)
+        judge, spans = document_judge(text, ctx, self.resources)
         spaced = list(_line_end_matches(text, HAS_SPACED, SPACED)) if "- " in text else []
         for m in spaced:  # the pieces of "pri- soner" are no words of the document
-            doc[m.group(1).lower()] -= 1
-            doc[m.group(2).lower()] -= 1
-        judge = _Judge(self.resources, doc)
+            judge.doc[m.group(1).lower()] -= 1
+            judge.doc[m.group(2).lower()] -= 1
         protected: Spans | None = None
         for start, end in spans:
-            if not _bounded(text, start, end):
+            if not bounded(text, start, end):
                 continue
             whole = text[start:end]
             parts = whole.split("-")
@@ -516,9 +380,8 @@ class Hyphenation(Pass):
             yield from self._line_ends(text, ctx, judge)
         if spaced:
             yield from self._spaced(text, ctx, judge, spaced)
-        yield from self._merged(text, low_text, ctx, judge, words)
 
-    def _line_ends(self, text: str, ctx: PassContext, judge: _Judge) -> Iterator[Edit]:
+    def _line_ends(self, text: str, ctx: PassContext, judge: Judge) -> Iterator[Edit]:
         protected = protected_spans(text, ctx)
         for m in _line_end_matches(text):
             if protected.overlaps(m.start(), m.end()):
@@ -537,7 +400,7 @@ class Hyphenation(Pass):
                 yield Edit(s, s + 1, "\n", "line break moved after a joined word", choice[1])
 
     def _spaced(
-        self, text: str, ctx: PassContext, judge: _Judge, matches: list[regex.Match[str]]
+        self, text: str, ctx: PassContext, judge: Judge, matches: list[regex.Match[str]]
     ) -> Iterator[Edit]:
         """A line-end hyphen whose line break became a space ("pri- soner"): joined as at a
         line end; a suspended hyphen ("pre- and post-trial") stays."""
@@ -565,74 +428,3 @@ class Hyphenation(Pass):
                 continue
             reason = f"line-end hyphen of a split word, line break lost ({left}- {right})"
             yield Edit(m.end(1), m.start(2), "", reason, choice[1])
-
-    def _merged(
-        self, text: str, low_text: str, ctx: PassContext, judge: _Judge, words: Counter[str]
-    ) -> Iterator[Edit]:
-        splits: dict[str, list[_Split]] = {}
-        for low in words.keys() - self.resources.known:
-            if len(low) < 4 or judge.doc.get(low, 0) >= 3:
-                continue  # short, or the document's own term
-            found = _split_merged(low, judge, self.resources)
-            if found:
-                splits[low] = found
-        if not splits:
-            return
-        protected = protected_spans(text, ctx)
-        if len(splits) > FIND_SCANS:
-            # one pass over the runs of letters, not a scan of the text per word: a place
-            # _split_at accepts has no letter on either side, so it is a whole run (lowering
-            # keeps letters letters), and every whole run is a place the scans would find
-            # (the runs equal to a merged word, found by one pattern: no Python loop over
-            # every run of the text; longest first, a whole run is what it matches)
-            alternatives = "|".join(map(re.escape, sorted(splits, key=len, reverse=True)))
-            runs = re.compile(f"(?<![^\\W\\d_])(?:{alternatives})(?![^\\W\\d_])")
-            for m in runs.finditer(low_text):
-                low = m.group()
-                yield from self._split_at(text, protected, splits[low], low, m.start(), m.end())
-            return
-        for low, found in splits.items():
-            start = low_text.find(low)
-            while start >= 0:
-                end = start + len(low)
-                nxt = low_text.find(low, end)
-                yield from self._split_at(text, protected, found, low, start, end)
-                start = nxt
-
-    def _split_at(
-        self, text: str, protected: Spans, found: list[_Split], low: str, start: int, end: int
-    ) -> Iterator[Edit]:
-        """The space for one occurrence of a merged word, if its written form fits."""
-        if not _bounded(text, start, end) or protected.overlaps(start, end):
-            return
-        surface = text[start:end]
-        split = next((sp for sp in found if sp.fits(surface)), None)
-        if split is None:
-            return
-        conf = split.confidence
-        if not split.name and not self._fits_context(text, start, end, low, split.at):
-            conf = min(conf, 0.6)
-        at = start + split.at
-        yield Edit(at, at, " ", f"words merged by a lost space ({surface})", conf)
-
-    def _fits_context(self, text: str, start: int, end: int, low: str, at: int) -> bool:
-        """Do the function words of a split go with the words around it? ("froma her" is
-        not "from a her", "inan, and" not "in an, and", "the awitness" not "the a witness")."""
-        left, right = low[:at], low[at:]
-        nxt = NEXT_WORD.match(text, end)
-        following = nxt.group(1).lower() if nxt is not None else None
-        if right in CLAUSE_INNER and following is None:
-            return False  # "an" or "from" before a comma or a line end
-        if right in ARTICLES and following is not None:
-            if following in FUNCTION_WORDS or following in PRONOUNS:
-                return False  # "a her", "a the"
-            if right in {"a", "an"} and not (
-                self.resources.bigrams.count(right, following)
-                or self.resources.corpus_bigrams.count(right, following)
-            ):
-                return False  # "an died": never seen together
-        if left == "a":
-            prev = PREV_WORD.search(text, max(0, start - 40), start)
-            if prev is not None and prev.group(1).lower() in DETERMINERS:
-                return False  # "the awitness"
-        return True

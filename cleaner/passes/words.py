@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import filterfalse, pairwise
 from typing import TYPE_CHECKING
@@ -770,22 +770,45 @@ class NonWords(Pass):
         return not any(map(self._is_known, _doubling_slips(w)))
 
     def _old_form(self, w: str) -> bool:
-        """Is ``w`` an old spelling of a known word: a final "e" ("beene", "owne"), "u" for
-        "v" ("giue", "haue"), "y" for "i" ("tyme")?"""
-        if len(w) < 4 or not w.isalpha():
-            return False
-        k = self._is_known
-        return (
-            (w[-1] == "e" and k(w[:-1]) and len(w) >= 5)
-            or ("u" in w and k(w.replace("u", "v")))
-            or ("v" in w and k(w.replace("v", "u")))
-            or ("y" in w and k(w.replace("y", "i")))
-        )
+        return old_form(w, self.resources.known)
 
     def _fits(self, a: str, b: str) -> bool:
         """Is the pair ``a b`` in use: in the English bigram list, or often in opinions?"""
         r = self.resources
         return r.bigrams.count(a, b) > 0 or r.corpus_bigrams.count(a, b) >= _CORPUS_FIT
+
+
+def old_form(w: str, known: Container[str]) -> bool:
+    """Is ``w`` an old spelling of a known word: a final "e" ("beene", "owne"), "u" for
+    "v" ("giue", "haue"), "y" for "i" ("tyme")?
+
+    >>> old_form("giue", {"give"}), old_form("gave", {"give"})
+    (True, False)
+    """
+    if len(w) < 4 or not w.isalpha():
+        return False
+    return (
+        (w[-1] == "e" and w[:-1] in known and len(w) >= 5)
+        or ("u" in w and w.replace("u", "v") in known)
+        or ("v" in w and w.replace("v", "u") in known)
+        or ("y" in w and w.replace("y", "i") in known)
+    )
+
+
+def old_spelling_text(counts: Mapping[str, int], known: Container[str]) -> bool:
+    """Is a text with these runs of letters in old spelling ("beene", "giue", "tyme")?
+    Three distinct old forms among its unknown runs say so.
+
+    >>> old_spelling_text({"beene": 1, "giue": 2, "tyme": 1}, {"been", "give", "time"})
+    True
+    """
+    n = 0
+    for w in {run.lower() for run in counts}:
+        if w not in known and old_form(w, known):
+            n += 1
+            if n >= _OLD_FORMS:
+                return True
+    return False
 
 
 def _after_sentence(text: str, start: int) -> bool:

@@ -1,0 +1,279 @@
+"""Words merged by a lost space: 'agreementis' -> 'agreement is', 'ofthe' -> 'of the'.
+
+OCR drops the narrow space of a tight line, and a function word fuses with its neighbour.
+No spelling correction mends such a token: it is two words. A space is inserted when the
+merged form is no known word, used fewer than three times in the document, and
+
+* exactly one cut leaves a function word on one side ("agreement is", "and an") and an
+  evidenced word on the other (a common English word of 4+ letters, a legal term, a word
+  the document uses); two function words only when English pairs them ("to be", not
+  "a the" or "is was"); not an inflection of a known word ("informations");
+* the pair is in use in English or in opinions; a function word that is also a prefix
+  ("in", "a", "be": "inartificial", "abed") needs the pair in real opinions;
+* no word one edit away is far likelier than the pair ("beon" is "been" misread, not
+  "be on"; "atmost" is "almost");
+* the function words fit the words around ("froma her", "the awitness" stay);
+* or a name the document uses is glued to "v"/"vs" ("Keattsvs." -> "Keatts vs.").
+
+Weaker evidence is a suggestion (confidence 0.6).
+
+>>> from cleaner import clean
+>>> clean("the agreementis void, andan appeal lies", passes=("merged_words",)).text
+'the agreement is void, and an appeal lies'
+>>> clean("a most inartificial pleading; he was beon time", passes=("merged_words",)).text
+'a most inartificial pleading; he was beon time'
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from cleaner.lexicon.tokens import letter_counts
+from cleaner.passes.base import Pass, PassContext
+from cleaner.passes.hyphenation import (
+    Judge,
+    bounded,
+    document_judge,
+    lower_text,
+    lowered_counts,
+    totals,
+)
+from cleaner.protect import Spans, protected_spans
+from cleaner.resources import Resources
+from cleaner.types import Edit
+
+#: Above this many merged words, one pass over the runs of letters beats a scan per word.
+FIND_SCANS = 4
+
+#: Words a lost space often glues to a neighbour ("agreementis", "andan", "ofthe").
+FUNCTION_WORDS = frozenset(
+    """a an and the of to in on at by for or as is be it was that this with not are his her
+    which from has had been were its their""".split()  # noqa: SIM905
+)
+LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
+VERSUS = frozenset({"v", "vs"})
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+#: A split is only a suggestion when a word one edit away from the merged form is this many
+#: times likelier (as a share of English words) than the split pair (as a share of English
+#: pairs): "been" is 17x likelier than "be on", "almost" 8x than "at most".
+MISREAD_RATIO = 3
+#: English bigram count of a usual pair ("a series" 9e8, "to be" 3e10; "a the" is not).
+COMMON_PAIR = 1_000_000
+ARTICLES = frozenset({"a", "an", "the"})
+VERBS = frozenset("is was be are were been has had".split())  # noqa: SIM905
+#: Words that do not end a clause: a split leaving one before punctuation is wrong.
+CLAUSE_INNER = frozenset(
+    "a an the of in on at by for to with from and or that".split()  # noqa: SIM905
+)
+PRONOUNS = frozenset("her him them it his its their our my your me us i he she we they".split())  # noqa: SIM905
+DETERMINERS = frozenset("a an the this that these those his her its their our my your".split())  # noqa: SIM905
+NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+PREV_WORD = re.compile(r"([^\W\d_]+) $")
+#: A content word glued to a function word must be this frequent (Google Books count):
+#: "the cry" from "thecry" (a misread "theory") is refused by length, "for mara" by this.
+CONTENT_FREQUENCY = 2_000_000
+#: Function words that are also prefixes ("inartificial", "abed", "online"): a split
+#: needs the pair in real opinions (corpus bigrams), else it is only a suggestion.
+PREFIX_LIKE = frozenset({"a", "an", "in", "on", "be", "to", "for", "with", "it"})
+#: Inflections: "informations" is "information" + "s", not "in formations".
+SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+
+
+@dataclass(frozen=True, slots=True)
+class _Split:
+    """Where a merged word (lower-cased) takes a space, and what its written form must be."""
+
+    at: int
+    confidence: float
+    name: bool  # "Keattsvs": a capitalized name + "v"/"vs"; else all lower case on the left
+
+    def fits(self, surface: str) -> bool:
+        if self.name:
+            return surface[0].isupper()
+        return surface[: self.at].islower() and not surface[self.at + 1 :].isupper()
+
+
+def _split_merged(low: str, judge: Judge, resources: Resources) -> list[_Split]:
+    """Where to insert a space in an unknown merged word (lower-cased), best first."""
+    n = len(low)
+    # a split leaves a function word on one side: only those cuts are tried
+    cuts = sorted(
+        {k for k in range(1, min(n, LONGEST_FUNCTION_WORD + 1)) if low[:k] in FUNCTION_WORDS}
+        | {k for k in range(max(1, n - LONGEST_FUNCTION_WORD), n) if low[k:] in FUNCTION_WORDS}
+    )
+    if not cuts and low[-1:] != "v" and low[-2:] != "vs":
+        return []  # no function word at either end, no "v"/"vs": nothing to split
+    if any(low.endswith(s) and resources.is_known(low[: -len(s)]) for s in SUFFIXES):
+        return []  # an inflection of a known word ("informations")
+    out: list[_Split] = []
+    # a name the document uses, glued to "v"/"vs": "Keattsvs."
+    for k in (len(low) - 2, len(low) - 1):
+        if k > 2 and low[k:] in VERSUS and judge.doc.get(low[:k], 0) >= 2:
+            out.append(_Split(k, 0.9, name=True))
+            break
+    best: tuple[int, float, int] | None = None
+    tie = False
+    for k in cuts:
+        left, right = low[:k], low[k:]
+        content = [p for p in (left, right) if p not in FUNCTION_WORDS]
+        if len(content) == 2:
+            continue
+        if not content and (left in ARTICLES or (left in VERBS and right in VERBS)):
+            continue  # "a the", "a for", "is was": no English
+        if content and (len(content[0]) < 4 or resources.frequency(content[0]) < CONTENT_FREQUENCY):
+            continue
+        if not (judge.is_word(left) and judge.is_word(right)):
+            continue
+        score = min(resources.frequency(left), resources.frequency(right))
+        corpus = resources.corpus_bigrams.count(left, right)
+        english = resources.bigrams.count(left, right)
+        if content and (left in PREFIX_LIKE or len(right) <= 2):
+            # "inpayment" is "in payment" but "inartificial" is a word, "testor" is not
+            # "test or": the pair must be usual in real opinions (corpus bigrams)
+            conf = 0.9 if corpus >= 2 else 0.6
+        else:
+            conf = 0.95 if corpus >= 2 or english >= COMMON_PAIR else 0.7
+        if best is None or score > best[2]:
+            best, tie = (k, conf, score), False
+        elif score == best[2]:
+            tie = True
+    if best is not None and not tie:
+        k, conf, _ = best
+        if _misread_word(low, resources, exclude=(low[:k], low[k:])) > MISREAD_RATIO:
+            # "beon" is "been" misread more likely than "be on"; "tobe" is "to be"
+            conf = min(conf, 0.6)
+        out.append(_Split(k, conf, name=False))
+    return out
+
+
+#: Memo of :func:`_misread_word` per Resources (a pure function of the word and the data).
+_MISREAD: weakref.WeakKeyDictionary[Resources, dict[tuple[str, tuple[str, ...]], float]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _misread_word(low: str, resources: Resources, exclude: tuple[str, ...] = ()) -> float:
+    """:func:`_misread_ratio`, memoized per Resources."""
+    memo = _MISREAD.get(resources)
+    if memo is None:
+        memo = _MISREAD[resources] = {}
+    hit = memo.get((low, exclude))
+    if hit is None:
+        if len(memo) > 1 << 16:
+            memo.clear()
+        hit = memo[(low, exclude)] = _misread_ratio(low, resources, exclude)
+    return hit
+
+
+def _misread_ratio(low: str, resources: Resources, exclude: tuple[str, ...] = ()) -> float:
+    """How much likelier a misread word is than the split: the frequency of the most
+    frequent word one edit away ("beon" -> "been", "befor" -> "before"), relative to the
+    split's bigram count, both as shares of their totals. A word one letter shorter (the
+    merged form has a stray letter: "agreementis" -> "agreements") counts a third."""
+    unigram_total, bigram_total = totals(resources)
+
+    def freq(word: str) -> int:
+        return 0 if word in exclude else resources.frequency(word)
+
+    shorter = max((freq(low[:i] + low[i + 1 :]) for i in range(len(low))), default=0)
+    # the words one insertion or substitution away; only English words have a frequency
+    # (the candidates are lower case: a set intersection finds them)
+    edits = {low[:i] + c + low[i:] for i in range(len(low) + 1) for c in ALPHABET}
+    edits.update(low[:i] + c + low[i + 1 :] for i in range(len(low)) for c in ALPHABET)
+    edits.discard(low)
+    hits = edits & resources.english.counts.keys()
+    other = max((freq(w) for w in hits), default=0)
+    pair = resources.bigrams.count(*exclude) if len(exclude) == 2 else 0
+    rival = max(other, shorter / 3) / unigram_total
+    return rival / max(pair / bigram_total, 1e-12)
+
+
+class MergedWords(Pass):
+    """Words merged by a lost space: 'agreementis' -> 'agreement is'."""
+
+    name = "merged_words"
+    description = "Words merged by a lost space: 'agreementis' -> 'agreement is'."
+
+    def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
+        if not text:
+            return []
+        words = lowered_counts(letter_counts(text, ctx))
+        if not words.keys() - self.resources.known:
+            return []
+        judge, _ = document_judge(text, ctx, self.resources)
+        return list(self._merged(text, lower_text(text), ctx, judge, words))
+
+    def _merged(
+        self, text: str, low_text: str, ctx: PassContext, judge: Judge, words: Counter[str]
+    ) -> Iterator[Edit]:
+        splits: dict[str, list[_Split]] = {}
+        for low in words.keys() - self.resources.known:
+            if len(low) < 4 or judge.doc.get(low, 0) >= 3:
+                continue  # short, or the document's own term
+            found = _split_merged(low, judge, self.resources)
+            if found:
+                splits[low] = found
+        if not splits:
+            return
+        protected = protected_spans(text, ctx)
+        if len(splits) > FIND_SCANS:
+            # one pass over the runs of letters, not a scan of the text per word: a place
+            # _split_at accepts has no letter on either side, so it is a whole run (lowering
+            # keeps letters letters), and every whole run is a place the scans would find
+            # (the runs equal to a merged word, found by one pattern: no Python loop over
+            # every run of the text; longest first, a whole run is what it matches)
+            alternatives = "|".join(map(re.escape, sorted(splits, key=len, reverse=True)))
+            runs = re.compile(f"(?<![^\\W\\d_])(?:{alternatives})(?![^\\W\\d_])")
+            for m in runs.finditer(low_text):
+                low = m.group()
+                yield from self._split_at(text, protected, splits[low], low, m.start(), m.end())
+            return
+        for low, found in splits.items():
+            start = low_text.find(low)
+            while start >= 0:
+                end = start + len(low)
+                nxt = low_text.find(low, end)
+                yield from self._split_at(text, protected, found, low, start, end)
+                start = nxt
+
+    def _split_at(
+        self, text: str, protected: Spans, found: list[_Split], low: str, start: int, end: int
+    ) -> Iterator[Edit]:
+        """The space for one occurrence of a merged word, if its written form fits."""
+        if not bounded(text, start, end) or protected.overlaps(start, end):
+            return
+        surface = text[start:end]
+        split = next((sp for sp in found if sp.fits(surface)), None)
+        if split is None:
+            return
+        conf = split.confidence
+        if not split.name and not self._fits_context(text, start, end, low, split.at):
+            conf = min(conf, 0.6)
+        at = start + split.at
+        yield Edit(at, at, " ", f"words merged by a lost space ({surface})", conf)
+
+    def _fits_context(self, text: str, start: int, end: int, low: str, at: int) -> bool:
+        """Do the function words of a split go with the words around it? ("froma her" is
+        not "from a her", "inan, and" not "in an, and", "the awitness" not "the a witness")."""
+        left, right = low[:at], low[at:]
+        nxt = NEXT_WORD.match(text, end)
+        following = nxt.group(1).lower() if nxt is not None else None
+        if right in CLAUSE_INNER and following is None:
+            return False  # "an" or "from" before a comma or a line end
+        if right in ARTICLES and following is not None:
+            if following in FUNCTION_WORDS or following in PRONOUNS:
+                return False  # "a her", "a the"
+            if right in {"a", "an"} and not (
+                self.resources.bigrams.count(right, following)
+                or self.resources.corpus_bigrams.count(right, following)
+            ):
+                return False  # "an died": never seen together
+        if left == "a":
+            prev = PREV_WORD.search(text, max(0, start - 40), start)
+            if prev is not None and prev.group(1).lower() in DETERMINERS:
+                return False  # "the awitness"
+        return True

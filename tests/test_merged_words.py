@@ -1,0 +1,78 @@
+"""The merged_words pass: words merged by a lost space split; words and names survive."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner
+from tests.invariants import check_idempotent, check_result
+
+MERGED = Cleaner(passes=("merged_words",))
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # Arkansas 1860 opinions and CAP opinions
+        ("and the whole agreementis completed", "and the whole agreement is completed"),
+        ("filed andan appeal", "filed and an appeal"),
+        ("the decree tobe made", "the decree to be made"),
+        ("a man chargedwith manslaughter", "a man charged with manslaughter"),
+        ("the slave, thatthe slave received", "the slave, that the slave received"),
+        ("extending through aseries of years", "extending through a series of years"),
+        (
+            "In Keattsvs. Jones the court; Keatts held; Keatts",
+            "In Keatts vs. Jones the court; Keatts held; Keatts",
+        ),
+        (
+            "the amendment in Youngv. Garrett; Young held; Young said",
+            "the amendment in Young v. Garrett; Young held; Young said",
+        ),
+        # BLN600 police-court reports
+        ("jewellery to the value of £100, ofjewellery and plate", None),
+        ("he was unableto say where", "he was unable to say where"),
+        ("the chargesof felony were", "the charges of felony were"),
+    ],
+)
+def test_fixes(before: str, after: str | None) -> None:
+    if after is None:
+        after = before.replace("ofjewellery", "of jewellery")
+    r = MERGED.clean(before)
+    assert r.text == after, [(c.before, c.after, c.confidence) for c in r.changes]
+    check_result(r)
+    check_idempotent(MERGED, r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the most inartificial manner",  # a word of its own
+        "the informations charged",  # an inflection of a known word
+        "the debts of testor’s estate",
+        "the thecry of the bill",  # a misread "theory": too short a content word
+        "Mr. Hiscock and Mr. Andover came; Mr. Broughton left",  # names
+        "the walkin closet",
+        "re-inpayment and inpayment-plan",  # glued to a hyphen
+        "It wasin; it wasin; it wasin",  # used three times: the document's own
+        "",
+    ],
+)
+def test_leaves_alone(text: str) -> None:
+    r = MERGED.clean(text)
+    assert r.text == text, [(c.before, c.after) for c in r.changes]
+
+
+def test_weak_split_is_only_a_suggestion() -> None:
+    r = MERGED.clean("we are more lenient toprose appellants")
+    assert r.text == r.original
+    assert [c.applied for c in r.changes] in ([], [False])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["of", "the", "agreementis", "tobe", "Keatts", "vs.", ". ", " "])))
+def test_invariants(parts: list[str]) -> None:
+    r = MERGED.clean(" ".join(parts))
+    check_result(r)
+    check_idempotent(MERGED, r)
