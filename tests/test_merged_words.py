@@ -34,6 +34,18 @@ MERGED = Cleaner(passes=("merged_words",))
         ("jewellery to the value of £100, ofjewellery and plate", None),
         ("he was unableto say where", "he was unable to say where"),
         ("the chargesof felony were", "the charges of felony were"),
+        ("the inspectorof police said", "the inspector of police said"),
+        ("the jury returned averdict of guilty", "the jury returned a verdict of guilty"),
+        ("the prisoner, hemade a statement", "the prisoner, he made a statement"),
+        # Arkansas 1860 opinions
+        (
+            "as tenant or agent, judgment shouldhave been given against him",
+            "as tenant or agent, judgment should have been given against him",
+        ),
+        (
+            "that he was unsound whenhe let the plaintiff have him",
+            "that he was unsound when he let the plaintiff have him",
+        ),
     ],
 )
 def test_fixes(before: str, after: str | None) -> None:
@@ -56,6 +68,8 @@ def test_fixes(before: str, after: str | None) -> None:
         "the walkin closet",
         "re-inpayment and inpayment-plan",  # glued to a hyphen
         "It wasin; it wasin; it wasin",  # used three times: the document's own
+        # old spelling: "weare" and "aweary" were words ("beene", "giue", "tyme")
+        "I would I had beene there; weare it and giue it; aweary of the tyme",
         "",
     ],
 )

@@ -42,6 +42,7 @@ from cleaner.passes.hyphenation import (
     lowered_counts,
     totals,
 )
+from cleaner.passes.words import old_spelling_text
 from cleaner.protect import Spans, protected_spans
 from cleaner.resources import Resources
 from cleaner.types import Edit
@@ -54,7 +55,19 @@ FUNCTION_WORDS = frozenset(
     """a an and the of to in on at by for or as is be it was that this with not are his her
     which from has had been were its their""".split()  # noqa: SIM905
 )
-LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
+#: More function words a lost space glues to a neighbour in narrative text ("hemade",
+#: "shouldhave", "whenhe", "nodoubt"); not in a text of old spelling ("weare").
+MORE_FUNCTION_WORDS = frozenset(
+    """he she who we they you him them me my no have would should could will when there
+    into upon said but""".split()  # noqa: SIM905
+)
+ALL_FUNCTION_WORDS = FUNCTION_WORDS | MORE_FUNCTION_WORDS
+LONGEST_FUNCTION_WORD = max(map(len, ALL_FUNCTION_WORDS))
+#: Short function words that end no English word when glued to a common word
+#: ("inspectorof", "unableto"): the pair needs no evidence from opinions.
+ENDS_NO_WORD = frozenset({"of", "to"})
+#: "a" + a word of 5+ letters: English must use the pair this often ("a verdict").
+ARTICLE_PAIR = 10_000_000
 VERSUS = frozenset({"v", "vs"})
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 #: A split is only a suggestion when a word one edit away from the merged form is this many
@@ -97,13 +110,18 @@ class _Split:
         return surface[: self.at].islower() and not surface[self.at + 1 :].isupper()
 
 
-def _split_merged(low: str, judge: Judge, resources: Resources) -> list[_Split]:
-    """Where to insert a space in an unknown merged word (lower-cased), best first."""
+def _split_merged(
+    low: str, judge: Judge, resources: Resources, old_spelling: bool = False
+) -> list[_Split]:
+    """Where to insert a space in an unknown merged word (lower-cased), best first.
+    (In a text of old spelling only the commonest function words count: "weare",
+    "withall", "aweary" were words then.)"""
     n = len(low)
+    function = FUNCTION_WORDS if old_spelling else ALL_FUNCTION_WORDS
     # a split leaves a function word on one side: only those cuts are tried
     cuts = sorted(
-        {k for k in range(1, min(n, LONGEST_FUNCTION_WORD + 1)) if low[:k] in FUNCTION_WORDS}
-        | {k for k in range(max(1, n - LONGEST_FUNCTION_WORD), n) if low[k:] in FUNCTION_WORDS}
+        {k for k in range(1, min(n, LONGEST_FUNCTION_WORD + 1)) if low[:k] in function}
+        | {k for k in range(max(1, n - LONGEST_FUNCTION_WORD), n) if low[k:] in function}
     )
     if not cuts and low[-1:] != "v" and low[-2:] != "vs":
         return []  # no function word at either end, no "v"/"vs": nothing to split
@@ -119,7 +137,7 @@ def _split_merged(low: str, judge: Judge, resources: Resources) -> list[_Split]:
     tie = False
     for k in cuts:
         left, right = low[:k], low[k:]
-        content = [p for p in (left, right) if p not in FUNCTION_WORDS]
+        content = [p for p in (left, right) if p not in function]
         if len(content) == 2:
             continue
         if not content and (left in ARTICLES or (left in VERBS and right in VERBS)):
@@ -131,7 +149,10 @@ def _split_merged(low: str, judge: Judge, resources: Resources) -> list[_Split]:
         score = min(resources.frequency(left), resources.frequency(right))
         corpus = resources.corpus_bigrams.count(left, right)
         english = resources.bigrams.count(left, right)
-        if content and (left in PREFIX_LIKE or len(right) <= 2):
+        if content and left == "a" and not old_spelling and len(right) >= 5:
+            # "averdict", "awitness": no English word starts so ("aweary" is old)
+            conf = 0.9 if corpus >= 2 or english >= ARTICLE_PAIR else 0.6
+        elif content and (left in PREFIX_LIKE or (len(right) <= 2 and right not in ENDS_NO_WORD)):
             # "inpayment" is "in payment" but "inartificial" is a word, "testor" is not
             # "test or": the pair must be usual in real opinions (corpus bigrams)
             conf = 0.9 if corpus >= 2 else 0.6
@@ -211,10 +232,12 @@ class MergedWords(Pass):
         self, text: str, low_text: str, ctx: PassContext, judge: Judge, words: Counter[str]
     ) -> Iterator[Edit]:
         splits: dict[str, list[_Split]] = {}
-        for low in words.keys() - self.resources.known:
+        unknown = words.keys() - self.resources.known
+        old_spelling = old_spelling_text(unknown, self.resources.known)
+        for low in unknown:
             if len(low) < 4 or judge.doc.get(low, 0) >= 3:
                 continue  # short, or the document's own term
-            found = _split_merged(low, judge, self.resources)
+            found = _split_merged(low, judge, self.resources, old_spelling)
             if found:
                 splits[low] = found
         if not splits:

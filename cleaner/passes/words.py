@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from itertools import filterfalse, pairwise
 from typing import TYPE_CHECKING
@@ -795,7 +795,7 @@ def old_form(w: str, known: Container[str]) -> bool:
     )
 
 
-def old_spelling_text(counts: Mapping[str, int], known: Container[str]) -> bool:
+def old_spelling_text(counts: Iterable[str], known: Container[str]) -> bool:
     """Is a text with these runs of letters in old spelling ("beene", "giue", "tyme")?
     Three distinct old forms among its unknown runs say so.
 
