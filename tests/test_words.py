@@ -65,6 +65,9 @@ WORDS = Cleaner(passes=("words",))
         ("It was taken from the drawets in her dressing-table.", None),
         ("and a £5 note were stoleh. Jane Pring,", "and a £5 note were stolen. Jane Pring,"),
         ("the contract should not be faithfulty performed", None),
+        ("he was charged with receiving the property well knoiving it", None),
+        # names that end like old spellings ("Adolphe", "Jacoby") make no old-spelling text
+        ("Adolphe Jacoby and Laus said the aifair was over", None),
         (
             "Howell vs. Milligan, 13 lb. 42; Noel, lb. 449.",
             "Howell vs. Milligan, 13 Ib. 42; Noel, Ib. 449.",
@@ -78,6 +81,8 @@ def test_fixes(before: str, after: str | None) -> None:
             .replace(" wdth ", " with ")
             .replace(" drawets ", " drawers ")
             .replace(" faithfulty ", " faithfully ")
+            .replace(" knoiving ", " knowing ")
+            .replace(" aifair ", " affair ")
         )
     r = WORDS.clean(before)
     assert r.text == after, [(c.before, c.after, c.confidence) for c in r.changes]

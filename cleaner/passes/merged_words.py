@@ -233,7 +233,7 @@ class MergedWords(Pass):
     ) -> Iterator[Edit]:
         splits: dict[str, list[_Split]] = {}
         unknown = words.keys() - self.resources.known
-        old_spelling = old_spelling_text(unknown, self.resources.known)
+        old_spelling = old_spelling_text(letter_counts(text, ctx), self.resources.known)
         for low in unknown:
             if len(low) < 4 or judge.doc.get(low, 0) >= 3:
                 continue  # short, or the document's own term

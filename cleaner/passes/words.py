@@ -285,6 +285,7 @@ _VERY_COMMON = 10_000_000  # ... and a capitalized token's correction must be th
 #: A weak verdict is settled by context (:meth:`NonWords._in_context`) among this many
 #: best candidates, each costing at most this much and at least this common.
 _LONE_MARGIN = 0.5  # a long token's lone candidate: its lead over the runner-up
+_LONE_RESHAPE = 0.5  # ... a confusion that changes the length ("iv" for "w") at most this
 _CONTEXT_CANDIDATES = 8
 _CONTEXT_COST = 1.0
 _CONTEXT_FREQUENCY = 1_000_000
@@ -536,7 +537,9 @@ class NonWords(Pass):
         lower = _lowered(exact)
         # a text in old spelling ("beene", "giue", "tyme"): context does not settle its
         # unknown words, most of which are no misreads
-        old_spelling = sum(map(self._old_form, (u[2] for u in unknown))) >= _OLD_FORMS
+        old_spelling = (
+            sum(map(self._old_form, (u[2] for u in unknown if u[1].islower()))) >= _OLD_FORMS
+        )
         unknown = [u for u in unknown if lower[u[2]] < 3 or self._systematic(u[1], u[2])]
         if not unknown:
             return
@@ -760,12 +763,14 @@ class NonWords(Pass):
             and v.cost <= _APPLY_COST
             and v.margin >= _LONE_MARGIN
             and v.frequency >= _COMMON
-            and len(v.word) == len(w)
+            and (len(v.word) == len(w) or v.cost <= _LONE_RESHAPE)
         ):
             return False
         if self._old_form(w) or ("i" in w and self._is_known(w.replace("i", "j"))):
             return False
-        if all(x + y in ("ae", "ea") for x, y in zip(w, v.word, strict=True) if x != y):
+        if len(v.word) == len(w) and all(
+            x + y in ("ae", "ea") for x, y in zip(w, v.word, strict=True) if x != y
+        ):
             return False  # "a" for "e": a spelling of its time ("chearful", "pleasent")
         return not any(map(self._is_known, _doubling_slips(w)))
 
@@ -797,13 +802,14 @@ def old_form(w: str, known: Container[str]) -> bool:
 
 def old_spelling_text(counts: Iterable[str], known: Container[str]) -> bool:
     """Is a text with these runs of letters in old spelling ("beene", "giue", "tyme")?
-    Three distinct old forms among its unknown runs say so.
+    Three distinct old forms among its unknown lower-case runs say so (names such as
+    "Adolphe", "Jacoby" do not count).
 
     >>> old_spelling_text({"beene": 1, "giue": 2, "tyme": 1}, {"been", "give", "time"})
     True
     """
     n = 0
-    for w in {run.lower() for run in counts}:
+    for w in {run for run in counts if run.islower()}:
         if w not in known and old_form(w, known):
             n += 1
             if n >= _OLD_FORMS:
