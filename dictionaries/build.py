@@ -168,23 +168,40 @@ def write_legal(rows: list[tuple[str, str]]) -> None:
 
 # --------------------------------------------------------------------------- english extra
 
-SCOWL = Path("/usr/share/dict/american-english")
+#: SCOWL size 70 ("large") word lists, American and British (Debian wamerican-large,
+#: wbritish-large): real words such as "corporators", "mispleading", "accessary",
+#: "inartificial" that an OCR corrector must not take for errors.
+SCOWL = (
+    Path("/usr/share/dict/american-english-large"),
+    Path("/usr/share/dict/british-english-large"),
+)
+#: ... whose words of one to three letters and acronyms are mostly abbreviations ("bn",
+#: "oi", "fo", "ISBN") that OCR misreads collide with: those only from size 50 (Debian
+#: wamerican).
+SCOWL_SHORT = Path("/usr/share/dict/american-english")
+SHORT = 3
 
 
 def build_english_extra(english: set[str]) -> list[str]:
-    """SCOWL (Debian wamerican) words that symspellpy's list lacks ("labor", "offense")."""
+    """SCOWL words that symspellpy's list lacks ("labor", "offense", "corporators")."""
     out: set[str] = set()
-    for line in SCOWL.read_text(encoding="utf-8").splitlines():
-        w = line.strip()
-        if not w or w.endswith("'s") or w.lower() in english:
-            continue
-        out.add(w)
+    for path in (*SCOWL, SCOWL_SHORT):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            w = line.strip()
+            if not w or w.endswith("'s") or w.lower() in english:
+                continue
+            if path != SCOWL_SHORT and (len(w) <= SHORT or w.isupper()):
+                continue  # (acronyms too: "ISBN" made "is bn" look like a split word)
+            out.add(w)
     return sorted(out, key=lambda w: (w.lower(), w))
 
 
 def write_english_extra(words: list[str]) -> None:
     with (HERE / "english_extra.tsv").open("w", encoding="utf-8") as f:
-        f.write("# Built by dictionaries/build.py from Debian's wamerican (SCOWL, size 50):\n")
+        f.write(
+            "# Built by dictionaries/build.py from Debian's wamerican-large and"
+            " wbritish-large (SCOWL, size 70):\n"
+        )
         f.write("# words symspellpy's English list lacks (count 1 = known, frequency unknown).\n")
         f.write(
             "# Copyright 2000-2011 Kevin Atkinson; see dictionaries/README.md for the licence.\n"
@@ -443,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         write_legal(legal_rows)
         print(f"legal.tsv: {len(legal_rows)} forms", file=sys.stderr)
     english = set(load_bundled_english().counts)
-    if "legal" in only and SCOWL.is_file():
+    if "legal" in only and all(p.is_file() for p in (*SCOWL, SCOWL_SHORT)):
         extra = build_english_extra(english)
         write_english_extra(extra)
         print(f"english_extra.tsv: {len(extra)} words", file=sys.stderr)

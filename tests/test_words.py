@@ -66,6 +66,9 @@ WORDS = Cleaner(passes=("words",))
         ("and a £5 note were stoleh. Jane Pring,", "and a £5 note were stolen. Jane Pring,"),
         ("the contract should not be faithfulty performed", None),
         ("he was charged with receiving the property well knoiving it", None),
+        # a letter too many in a long token
+        ("with the unlawvful possession of a diamond ring", None),
+        ("wanton misconduct occurrinjg on May 14, 1980", None),
         # names that end like old spellings ("Adolphe", "Jacoby") make no old-spelling text
         ("Adolphe Jacoby and Laus said the aifair was over", None),
         (
@@ -83,6 +86,8 @@ def test_fixes(before: str, after: str | None) -> None:
             .replace(" faithfulty ", " faithfully ")
             .replace(" knoiving ", " knowing ")
             .replace(" aifair ", " affair ")
+            .replace(" unlawvful ", " unlawful ")
+            .replace(" occurrinjg ", " occurring ")
         )
     r = WORDS.clean(before)
     assert r.text == after, [(c.before, c.after, c.confidence) for c in r.changes]
@@ -124,6 +129,10 @@ def test_fixes(before: str, after: str | None) -> None:
         "a roof of red tile and slate",  # a real word that fits its context
         "because the proferred instruction is",  # one side only, and no commonest word
         "I would I had beene like the storke; doe you thinke that any can giue",  # old spelling
+        "the decree does not depend jupón its being made",  # no rare "jupon" for a speck
+        # real words the size-50 word lists lacked (Arkansas 1860, 1986 opinions)
+        "the franchise granted to the corporators, by the charter; his mispleading waived",
+        "the packets were not sufficiently homogenous to support that inference",
         # a lone long candidate, but a spelling of its time or a slip of the pen
         "the chearful and pleasent company; an accessary before the fact",
         "seised in his demain as of fee",

@@ -285,6 +285,9 @@ _VERY_COMMON = 10_000_000  # ... and a capitalized token's correction must be th
 #: A weak verdict is settled by context (:meth:`NonWords._in_context`) among this many
 #: best candidates, each costing at most this much and at least this common.
 _LONE_MARGIN = 0.5  # a long token's lone candidate: its lead over the runner-up
+#: Prefixes that make words the lists may lack ("mispleading", "unreturned").
+_PREFIXES = ("mis", "un", "non", "re", "pre", "dis", "over", "under", "out", "counter", "sub")
+_LONE_LONG = 8  # ... a letter inserted or dropped only in a token this long
 _LONE_RESHAPE = 0.5  # ... a confusion that changes the length ("iv" for "w") at most this
 _CONTEXT_CANDIDATES = 8
 _CONTEXT_COST = 1.0
@@ -463,6 +466,8 @@ class NonWords(Pass):
             if w in REAL_ACCENTED or METRICAL_ED.search(w) or not self._is_known(plain):
                 return None
             freq = self.resources.frequency(plain)
+            if freq < _STEM_FREQUENCY:
+                return None  # "jupón" is no "jupon" (a rare word), most likely "upon"
             return _Verdict(plain, 0.1, 1.0, freq >= 5_000_000, freq, "accent is an OCR speck")
         if "'" in w or "’" in w:
             return None
@@ -760,12 +765,17 @@ class NonWords(Pass):
         if not (
             len(bare) >= 6
             and bare.isalpha()
-            and v.cost <= _APPLY_COST
             and v.margin >= _LONE_MARGIN
             and v.frequency >= _COMMON
-            and (len(v.word) == len(w) or v.cost <= _LONE_RESHAPE)
+            and (
+                (v.cost <= _APPLY_COST and (len(v.word) == len(w) or v.cost <= _LONE_RESHAPE))
+                # a letter too many in a long token ("unlawvful", "remanuded")
+                or (v.cost <= 1.0 and len(bare) >= _LONE_LONG and len(w) == len(v.word) + 1)
+            )
         ):
             return False
+        if len(w) != len(v.word) and self._derived(w):
+            return False  # "mispleading", "forgeman", "disputest": words the lists lack
         if self._old_form(w) or ("i" in w and self._is_known(w.replace("i", "j"))):
             return False
         if len(v.word) == len(w) and all(
@@ -773,6 +783,16 @@ class NonWords(Pass):
         ):
             return False  # "a" for "e": a spelling of its time ("chearful", "pleasent")
         return not any(map(self._is_known, _doubling_slips(w)))
+
+    def _derived(self, w: str) -> bool:
+        """Is ``w`` made of known parts: a prefix and a word ("mispleading"), two words
+        ("forgeman"), or a verb with an old ending ("disputest", "holdeth")?"""
+        k = self._is_known
+        if any(w.startswith(p) and k(w[len(p) :]) for p in _PREFIXES):
+            return True
+        if any(k(w[:i]) and k(w[i:]) for i in range(3, len(w) - 2)):
+            return True
+        return w.endswith(("est", "eth")) and (k(w[:-3]) or k(w[:-2]))
 
     def _old_form(self, w: str) -> bool:
         return old_form(w, self.resources.known)
