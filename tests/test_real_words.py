@@ -61,6 +61,15 @@ DOC_POSITIVES = [
     # beside a determiner alone, which fits every noun: the document decides
     ("In the nature of the ease, it should be so.", "In the nature of the case, it should be so."),
     ("a new suit. Gray vs. The Slate, supra.", "a new suit. Gray vs. The State, supra."),
+    # confusions mined from the benchmarks' alignments: "ir" for "h", "v" for "w"
+    (
+        "By the same article of tire constitution (sec. 11), the clerk",
+        "By the same article of the constitution (sec. 11), the clerk",
+    ),
+    (
+        "The law is the law, and law is law; the law of the land. The common lav — as in",
+        "The law is the law, and law is law; the law of the land. The common law — as in",
+    ),
 ]
 
 
@@ -151,6 +160,9 @@ def test_weaker_context_is_a_suggestion() -> None:
         "Mr. Hot testified",
         "hot",
         "42 U.S.C. § 1983 hot",
+        # real words rarer than the bigram list's floor: their unseen pairs say nothing
+        "the appellant cut the timber and cane from some ten or fifteen acres",
+        "He next tried still farther north, drilling No. 4",
     ],
 )
 def test_leaves_alone(text: str) -> None:

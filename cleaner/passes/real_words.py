@@ -75,8 +75,10 @@ _JUNK = frozenset("#$%^~|\\<>=+{}")
 _ABBREVIATION_NUMBER = re.compile(r"\.[ \t]?\d")
 #: A candidate must be at least this frequent in English (the most common ~2,500 words).
 TARGET_FREQUENCY = 30_000_000
-#: A token must be at least this frequent to be considered a misread of another word.
-MIN_TOKEN_FREQUENCY = 2_000_000
+#: A token must be at least this frequent to be weighed by the likelihood ratio: the bigram
+#: list's floor (a rarer token has no pair in it by construction, so its unseen pairs say
+#: nothing: "timber and cane from" became "came" at x243 when this was 2M).
+MIN_TOKEN_FREQUENCY = 6_400_000
 #: ... or at least this frequent for the evidence of :meth:`RealWords._rare_evidence` only
 #: ("eases", "bis", "tho": rarer than the bigram list's floor).
 RARE_MIN_TOKEN_FREQUENCY = 500_000
