@@ -61,6 +61,15 @@ WORDS = Cleaner(passes=("words",))
         ("the seat oi justice for the county", "the seat of justice for the county"),
         # one side only (a clause ends after it): it confirms the best candidate
         ("he went to see himn, and then left", "he went to see him, and then left"),
+        # letters in the wrong case; "w" read as "AV" (Arkansas 1860, BLN600)
+        (
+            "the instruction moved by the plaintifF; and",
+            "the instruction moved by the plaintiff; and",
+        ),
+        ("he waS reMoved to the station", "he was removed to the station"),
+        ("the complainants beloAv make out", "the complainants below make out"),
+        ("unquestioned by those Avho noAV claim", "unquestioned by those who now claim"),
+        ("that Kinman Avas insolvent", "that Kinman was insolvent"),
         # a long token whose lone candidate is a common word (BLN600, Overproof, Arkansas)
         ("It was taken from the drawets in her dressing-table.", None),
         ("and a £5 note were stoleh. Jane Pring,", "and a £5 note were stolen. Jane Pring,"),
@@ -130,6 +139,7 @@ def test_fixes(before: str, after: str | None) -> None:
         "because the proferred instruction is",  # one side only, and no commonest word
         "I would I had beene like the storke; doe you thinke that any can giue",  # old spelling
         "the decree does not depend jupón its being made",  # no rare "jupon" for a speck
+        "an iPhone and eBay; Mr. Avery and Avon Products. Avho",  # brands, names, a start
         # real words the size-50 word lists lacked (Arkansas 1860, 1986 opinions)
         "the franchise granted to the corporators, by the charter; his mispleading waived",
         "the packets were not sufficiently homogenous to support that inference",

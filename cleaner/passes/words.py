@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import filterfalse, pairwise
 from typing import TYPE_CHECKING
@@ -73,6 +73,10 @@ _RUN_HEAD = re.compile(r"[\w\[\]]+")
 _INDEX_WORK = 5_000_000
 #: Double quotations (curly or straight), within one paragraph.
 QUOTED = regex.compile(r"“[^”\n]{0,3000}”|\"[^\"\n]{0,3000}\"")
+#: A lower-case letter run with a capital inside ("plaintifF", "waS", "laAV").
+_MIXED_CASE = re.compile(r"(?<![^\W\d_])[a-z]+[A-Z]")
+#: A lower-case word (and a comma) before a space: the next word is mid-sentence.
+_MID_SENTENCE = re.compile(r"[a-z],?[ \t]+\Z")
 #: Characters that join a token to a larger unit: hyphens (also soft and non-breaking),
 #: invisible joiners, the "¬" of line-end splits, URL and e-mail punctuation.
 JOINERS = frozenset("*-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@#&_")
@@ -522,11 +526,16 @@ class NonWords(Pass):
         if not toks:
             return
         exact = Counter(toks)
+        recased: set[str] = set()
+        if _MIXED_CASE.search(text) or "Av" in text or "AV" in text:
+            for recase in self._mixed_case(text, ctx, exact):
+                recased.add(text[recase.start : recase.end])
+                yield recase
         settled = self._settled
         if len(settled) > 500_000:
             settled.clear()
         unknown: list[tuple[str, str, str]] = []  # (token, bare, lower-case)
-        for tok in exact.keys() - settled:
+        for tok in exact.keys() - settled - recased:
             bare = tok.replace("[", "").replace("]", "") if "[" in tok or "]" in tok else tok
             low = bare.lower()
             if self._settles(bare, low):
@@ -753,6 +762,44 @@ class NonWords(Pass):
         after = _shape(bare, word, sentence_start)
         reason = f"non-word; OCR confusion, the only candidate that fits '{a} _ {b}'"
         return Edit(start, end, after, reason, 0.85)
+
+    def _mixed_case(self, text: str, ctx: PassContext, exact: Counter[str]) -> Iterator[Edit]:
+        """A lower-case word with capitals inside ("plaintifF", "waS", "reMoved"), and "w"
+        read as "AV" ("laAV", "beloAv"; "Avho", "Avas" mid-sentence): the lower-case word
+        when it is a common one."""
+        spans: Spans | None = None
+        for tok in filterfalse(str.islower, exact):
+            if not (tok.isalpha() and len(tok) >= 2):
+                continue
+            low = tok.lower()
+            initial = tok[:2] in ("Av", "AV") and tok[2:].islower() and len(tok) >= 4
+            if initial:
+                if self._is_known(low):
+                    continue  # "Avon", "Avery": names
+                word = "w" + low[2:]
+            elif not tok[:1].islower():
+                continue
+            elif tok[0] in "ei" and tok[2:].islower() and len(tok) > 3:
+                continue  # a brand's style: "eBay", "iPhone"
+            else:
+                word = low.replace("av", "w") if ("AV" in tok or "Av" in tok) else low
+            if self.resources.frequency(word) < _COMMON and not (
+                word in self.resources.known and exact[word] > 0
+            ):
+                continue
+            if spans is None:
+                spans = protected_spans(text, ctx)
+            for start in _occurrences(text, tok):
+                end = start + len(tok)
+                if spans.overlaps(start, end) or text[end : end + 1] in JOINERS:
+                    continue
+                if start and text[start - 1] in JOINERS:
+                    continue
+                if len(tok) <= 3 and text[end : end + 1] == ".":
+                    continue  # an abbreviation or a sum: "lOs." is "10s.", not "los."
+                if initial and not _MID_SENTENCE.search(text, max(0, start - 40), start):
+                    continue  # at a sentence start "Av" may begin a name
+                yield Edit(start, end, word, f"letters in the wrong case ({tok!r})", 0.9)
 
     def _lone_long(self, bare: str, w: str, v: _Verdict) -> bool:
         """Is ``v`` a typical confusion of a long lower-case token toward a common word that
