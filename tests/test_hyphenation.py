@@ -55,6 +55,13 @@ FIXES = [
     # both pieces no words: halves of one misread word (the words pass may then fix it)
     ("he was aecom- pauied by his wife", "he was aecompauied by his wife"),
     ("the prisoner was re- manided for a week", "the prisoner was remanided for a week"),
+    # in-line: no piece a word, the join one cheap confusion from a word (the words pass
+    # then fixes it; A.2d 1953, Arkansas 1860)
+    (
+        "that Berry had violated his fidu-ciai-y position",
+        "that Berry had violated his fiduciaiy position",
+    ),
+    ("by postponing or accelei-ating the period", "by postponing or acceleiating the period"),
 ]
 
 # text that must survive untouched
@@ -82,6 +89,7 @@ SURVIVES = [
     "first- or second-degree murder",
     "the Police- court and a cross- examination",
     "co- counsel; re- enter the land",
+    "the co-defeudants and the ju-y",  # a prefix's hyphen; a join too short
     "the- amount of the debt; on- the merits",
     "a well- known rule; a non- suit",
     "Sergean- Bartholomew said; a T- bone; the U- boat",

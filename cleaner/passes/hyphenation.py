@@ -109,6 +109,11 @@ SHORT_WORDS = frozenset(
 #: Google Books count above which an English word is a word in its own right, not a
 #: fragment the frequency list happens to contain ("pau", "ing" are below it).
 WORD_FREQUENCY = 1_000_000
+#: A join of pieces that are no words ("fidu-ciai-y"): this long at least, and at most this
+#: cheap a confusion from a common word.
+MISREAD_JOINED = 8
+MISREAD_JOINED_COST = 0.35
+MISREAD_JOINED_FREQUENCY = 100_000
 #: How much likelier (as a share) the joined word must be than the pair for "how- ever".
 JOINED_RATIO = 10
 #: Words after a suspended hyphen ("pre- and post-trial", "first- or second-degree").
@@ -268,6 +273,26 @@ def _choose(parts: list[str], judge: Judge) -> tuple[frozenset[int], float] | No
     return None
 
 
+def _misread_whole(parts: list[str], judge: Judge) -> bool:
+    """Are the lower-case pieces of "fidu-ciai-y", "pcr-emptory" no words and no prefixes,
+    while their join is a long token one cheap OCR confusion from a common word, the only
+    one that near ("fiduciary", "peremptory")? ("co-defeudants" keeps its prefix's hyphen.)"""
+    if not all(p.islower() for p in parts):
+        return False
+    if any(p in PREFIXES or judge.is_word(p) for p in parts):
+        return False
+    joined = "".join(parts)
+    if len(joined) < MISREAD_JOINED or judge.r.is_known(joined):
+        return False
+    best = judge.r.spelling.candidates(joined)[:2]
+    return (
+        len(best) > 0
+        and best[0].cost <= MISREAD_JOINED_COST
+        and best[0].frequency >= MISREAD_JOINED_FREQUENCY
+        and (len(best) == 1 or best[1].cost > best[0].cost)
+    )
+
+
 def _fragments(left: str, right: str, judge: Judge) -> bool:
     """Are both pieces of "aecom- pauied" no words (so the hyphen joins halves of one
     misread word)? Not before a capital ("Siergean- Bartholomew": maybe two names)."""
@@ -363,6 +388,9 @@ class Hyphenation(Pass):
             whole = text[start:end]
             parts = whole.split("-")
             choice = _choose(parts, judge)
+            if choice is None and _misread_whole(parts, judge):
+                # "fidu-ciai-y": pieces of one misread word (the words pass fixes it)
+                choice = frozenset(range(len(parts) - 1)), 0.85
             if choice is None:
                 continue
             if protected is None:
