@@ -204,11 +204,13 @@ def lower_text(text: str) -> str:
 
 
 def document_judge(
-    text: str, ctx: PassContext, resources: Resources
+    text: str, ctx: PassContext, resources: Resources, words: Counter[str] | None = None
 ) -> tuple[Judge, list[tuple[int, int]]]:
     """The word evidence of one document (its lower-cased words, hyphenated forms counted
-    whole), and the spans of its hyphenated words."""
-    words = lowered_counts(letter_counts(text, ctx))
+    whole), and the spans of its hyphenated words. (``words``: its lower-cased letter runs,
+    if the caller has them.)"""
+    if words is None:
+        words = lowered_counts(letter_counts(text, ctx))
     spans = list(_compounds(text)) if "-" in text else []
     low_text = lower_text(text) if spans else ""
     compounds = Counter(low_text[a:b] for a, b in spans)

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -108,6 +107,19 @@ class _Split:
         if self.name:
             return surface[0].isupper()
         return surface[: self.at].islower() and not surface[self.at + 1 :].isupper()
+
+
+def _has_cut(low: str) -> bool:
+    """Could the unknown word ``low`` split at all: 4+ letters, a function word at one end,
+    or "v"/"vs" at its end?"""
+    n = len(low)
+    if n < 4:
+        return False
+    if low[-1] == "v" or low[-2:] == "vs":
+        return True
+    return any(
+        low[:k] in ALL_FUNCTION_WORDS for k in range(1, min(n, LONGEST_FUNCTION_WORD + 1))
+    ) or any(low[k:] in ALL_FUNCTION_WORDS for k in range(max(1, n - LONGEST_FUNCTION_WORD), n))
 
 
 def _split_merged(
@@ -223,19 +235,20 @@ class MergedWords(Pass):
         if not text:
             return []
         words = lowered_counts(letter_counts(text, ctx))
-        if not words.keys() - self.resources.known:
+        # only unknown words that could split at all pay for the document's evidence
+        unknown = [low for low in words.keys() - self.resources.known if _has_cut(low)]
+        if not unknown:
             return []
-        judge, _ = document_judge(text, ctx, self.resources)
-        return list(self._merged(text, lower_text(text), ctx, judge, words))
+        judge, _ = document_judge(text, ctx, self.resources, words)
+        return list(self._merged(text, lower_text(text), ctx, judge, unknown))
 
     def _merged(
-        self, text: str, low_text: str, ctx: PassContext, judge: Judge, words: Counter[str]
+        self, text: str, low_text: str, ctx: PassContext, judge: Judge, unknown: list[str]
     ) -> Iterator[Edit]:
         splits: dict[str, list[_Split]] = {}
-        unknown = words.keys() - self.resources.known
         old_spelling = old_spelling_text(letter_counts(text, ctx), self.resources.known)
         for low in unknown:
-            if len(low) < 4 or judge.doc.get(low, 0) >= 3:
+            if judge.doc.get(low, 0) >= 3:
                 continue  # short, or the document's own term
             found = _split_merged(low, judge, self.resources, old_spelling)
             if found:

@@ -48,7 +48,7 @@ import regex
 
 from cleaner.fixpoint import edits_to_fixpoint
 from cleaner.lexicon.spelling import Speller
-from cleaner.lexicon.tokens import run_positions
+from cleaner.lexicon.tokens import run_positions, unknown_runs
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import Spans, protected_spans
 from cleaner.types import Edit
@@ -876,8 +876,8 @@ def old_spelling_text(counts: Iterable[str], known: Container[str]) -> bool:
     True
     """
     n = 0
-    for w in {run for run in counts if run.islower()}:
-        if w not in known and old_form(w, known):
+    for w in unknown_runs(counts, known):
+        if w.islower() and old_form(w, known):
             n += 1
             if n >= _OLD_FORMS:
                 return True
