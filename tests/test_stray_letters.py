@@ -39,6 +39,9 @@ SURVIVES = [
     "the s nit before the justice",  # "snit" is no common word: maybe "suit"
     "incorrect m any way",  # "in any", not "many"
     "the e t w man",  # a run of letters
+    # what is left of a short word its neighbours need (ICDAR 2017 news and letters)
+    "the proprietors will b held liable",  # "be"
+    "an act t make it lawful",  # "to"
     "",
 ]
 

@@ -6,8 +6,10 @@ lower-case letter between two lower-case words is no word. It is joined to the n
 when the two make a common word and the rest is none ("his o wn property" -> "his own
 property", "the j udgment" -> "the judgment"); otherwise it is deleted when both neighbours
 are dictionary words ("he said e that he" -> "he said that he"), unless it is a letter often a
-short word misread ("m" and "n" for "in" and "a", "s" for "'s", "o" for "o'"), or the tail
-of the word before ("don t", "he d": elisions that lost the apostrophe; "ne t" net).
+short word misread ("m" and "n" for "in" and "a", "s" for "'s", "o" for "o'"), the tail
+of the word before ("don t", "he d": elisions that lost the apostrophe; "ne t" net), or
+what is left of a short word the neighbours need ("will b held": "will held" reads not,
+"will be held" does).
 
 The pass runs last, when the words around the letter are as the other passes leave them
 (so that a second run finds nothing new). Left alone: "a", "i" and "v" (versus); a letter
@@ -49,6 +51,12 @@ LABELS = frozenset(
 #: Letters that are often a short word misread, not a speck: "m"/"n"/"u" for "in", "a",
 #: "s" for "'s" or "is", "o" for "o'" ("o clock"), "h"/"l"/"f" for "a", "I".
 MISREAD_WORDS = frozenset("fhlmnosu")
+#: Short words whose first letter may be all the OCR kept of them ("will b held": "be").
+SHORT_WORDS = """be by to the it is in of on at as an or if so no up we he me my do go us and
+for but not had has was are his her its""".split()  # noqa: SIM905
+SHORT_WORDS_BY_LETTER: dict[str, tuple[str, ...]] = {
+    c: tuple(w for w in SHORT_WORDS if w[0] == c) for c in {w[0] for w in SHORT_WORDS}
+}
 #: Words a lost apostrophe leaves before a "d" ("he d" he'd).
 PRONOUNS = frozenset("i you he she it we they who that there".split())  # noqa: SIM905
 #: A rest at least this frequent in English (Google Books count) is a word of its own, not
@@ -96,11 +104,29 @@ class StrayLetters(Pass):
                 reason = f"a split word's first letter joined ({letter} {nxt})"
                 edits.append(Edit(end, end + 1, "", reason, 0.9))
                 last = end + 1
-            elif letter not in MISREAD_WORDS and r.is_known(prev) and r.is_known(nxt):
+            elif (
+                letter not in MISREAD_WORDS
+                and r.is_known(prev)
+                and r.is_known(nxt)
+                and not self._short_word(prev, letter, nxt)
+            ):
                 reason = f"a lone letter between words ({prev} {letter} {nxt})"
                 edits.append(Edit(start, end, "", reason, 0.85))
                 last = end
         return edits
+
+    def _short_word(self, prev: str, letter: str, nxt: str) -> bool:
+        """Is the letter what is left of a short word that fits both neighbours, which do
+        not go together without it ("will b held": "be"; "an act t make": "to")? Then it is
+        no speck, and stays for a reader."""
+        bigrams = self.resources.bigrams
+        a, b = prev.lower(), nxt.lower()
+        if bigrams.count(a, b):
+            return False  # "said e that": "said that" reads on
+        return any(
+            bigrams.count(a, w) and bigrams.count(w, b)
+            for w in SHORT_WORDS_BY_LETTER.get(letter, ())
+        )
 
     def _tail(self, prev: str, letter: str) -> bool:
         """Is the letter the tail of the word before: an elision that lost its apostrophe
