@@ -30,6 +30,15 @@ MERGED = Cleaner(passes=("merged_words",))
             "the amendment in Youngv. Garrett; Young held; Young said",
             "the amendment in Young v. Garrett; Young held; Young said",
         ),
+        # a function word glued to a capitalized word (Arkansas 1860 and 1986 opinions)
+        (
+            "he neither called uponMrs. Gray to give; he charged thatMorrison entered. Morrison",
+            "he neither called upon Mrs. Gray to give; he charged that Morrison entered. Morrison",
+        ),
+        (
+            "Angell onLimitation, 400; theNevada Circuit Court",
+            "Angell on Limitation, 400; the Nevada Circuit Court",
+        ),
         # BLN600 police-court reports
         ("jewellery to the value of £100, ofjewellery and plate", None),
         ("he was unableto say where", "he was unable to say where"),
@@ -68,6 +77,7 @@ def test_fixes(before: str, after: str | None) -> None:
         "the walkin closet",
         "re-inpayment and inpayment-plan",  # glued to a hyphen
         "It wasin; it wasin; it wasin",  # used three times: the document's own
+        "aUowance and aSked; McDonald and deVries; ofFspring",  # misreads, names
         # old spelling: "weare" and "aweary" were words ("beene", "giue", "tyme")
         "I would I had beene there; weare it and giue it; aweary of the tyme",
         "",

@@ -13,7 +13,9 @@ merged form is no known word, used fewer than three times in the document, and
 * no word one edit away is far likelier than the pair ("beon" is "been" misread, not
   "be on"; "atmost" is "almost");
 * the function words fit the words around ("froma her", "the awitness" stay);
-* or a name the document uses is glued to "v"/"vs" ("Keattsvs." -> "Keatts vs.").
+* or a name the document uses is glued to "v"/"vs" ("Keattsvs." -> "Keatts vs.");
+* or a function word is glued to a capitalized word that is known or that the document
+  writes on its own ("uponMrs", "thatMorrison"): the capital inside is the evidence.
 
 Weaker evidence is a suggestion (confidence 0.6).
 
@@ -107,6 +109,12 @@ class _Split:
         if self.name:
             return surface[0].isupper()
         return surface[: self.at].islower() and not surface[self.at + 1 :].isupper()
+
+
+#: A lower-case word glued to a capitalized one ("uponMrs", "thatMorrison").
+_CAMEL = re.compile(r"(?<![\w'’.\-])([a-z]{2,5})([A-Z][a-z]{2,})(?![\w'’\-])")
+#: Function words that may be glued so ("a" is not: "aUowance", "aSked" are misreads).
+CAMEL_HEADS = ALL_FUNCTION_WORDS - {"a"}
 
 
 def _has_cut(low: str) -> bool:
@@ -234,13 +242,41 @@ class MergedWords(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if not text:
             return []
+        camel = self._camel(text, ctx) if _CAMEL.search(text) else []
         words = lowered_counts(letter_counts(text, ctx))
         # only unknown words that could split at all pay for the document's evidence
         unknown = [low for low in words.keys() - self.resources.known if _has_cut(low)]
         if not unknown:
-            return []
+            return camel
         judge, _ = document_judge(text, ctx, self.resources, words)
-        return list(self._merged(text, lower_text(text), ctx, judge, unknown))
+        edits = list(self._merged(text, lower_text(text), ctx, judge, unknown))
+        if camel:  # the capital inside is the stronger evidence
+            at = {e.start for e in camel}
+            edits = sorted([e for e in edits if e.start not in at] + camel, key=lambda e: e.start)
+        return edits
+
+    def _camel(self, text: str, ctx: PassContext) -> list[Edit]:
+        """A function word glued to a capitalized word: "uponMrs", "thatMorrison",
+        "onLimitation". The capital inside is the evidence; the capitalized part must be a
+        known word or one the document writes on its own ("Morrison"), and the whole no
+        word ("ofFspring" is "offspring" misread)."""
+        known = self.resources.known
+        counts = letter_counts(text, ctx)
+        spans: Spans | None = None
+        out: list[Edit] = []
+        for m in _CAMEL.finditer(text):
+            head, rest = m.group(1), m.group(2)
+            if head not in CAMEL_HEADS or (head + rest).lower() in known:
+                continue
+            if rest.lower() not in known and counts.get(rest, 0) < 1:
+                continue
+            if spans is None:
+                spans = protected_spans(text, ctx)
+            if spans.overlaps(m.start(), m.end()):
+                continue
+            at = m.start(2)
+            out.append(Edit(at, at, " ", f"words merged by a lost space ({m.group()})", 0.9))
+        return out
 
     def _merged(
         self, text: str, low_text: str, ctx: PassContext, judge: Judge, unknown: list[str]
