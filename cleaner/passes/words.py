@@ -783,6 +783,9 @@ class NonWords(Pass):
                 continue  # a brand's style: "eBay", "iPhone"
             else:
                 word = low.replace("av", "w") if ("AV" in tok or "Av" in tok) else low
+                if not self._is_known(word) and ("U" in tok[1:] or "H" in tok[1:]):
+                    # "ll" read as "U" ("caUed", "feUow"), "li"/"ll" as "H" ("SaHsbury")
+                    word = next((w for w in _capital_strokes(tok) if self._is_known(w)), word)
             if self.resources.frequency(word) < _COMMON and not (
                 word in self.resources.known and exact[word] > 0
             ):
@@ -982,6 +985,21 @@ def _archaic(w: str, word: str) -> bool:
     if w.endswith("ll") and w[:-1] == word:
         return True
     return word.endswith("ll") and word[:-1] == w
+
+
+def _capital_strokes(tok: str) -> Iterator[str]:
+    """The lower-case words ``tok`` reads as when an inner "U" is "ll" and an inner "H" is
+    "li" or "ll" (the strokes of two tall letters run together).
+
+    >>> list(_capital_strokes("caUed")), list(_capital_strokes("SaHsbury"))
+    (['called'], ['salisbury', 'sallsbury'])
+    """
+    head, rest = tok[:1], tok[1:]
+    if "U" in rest:
+        yield (head + rest.replace("U", "ll")).lower()
+    if "H" in rest:
+        yield (head + rest.replace("H", "li")).lower()
+        yield (head + rest.replace("H", "ll")).lower()
 
 
 def _doubling_slips(w: str) -> Iterable[str]:
