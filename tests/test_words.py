@@ -72,6 +72,7 @@ WORDS = Cleaner(passes=("words",))
         ("that Kinman Avas insolvent", "that Kinman was insolvent"),
         # "ll" read as "U" (ICDAR 2017 monographs)
         ("he was caUed an exceUent feUow", "he was called an excellent fellow"),
+        ("aU the men, haIf of them", "all the men, half of them"),
         # a long token whose lone candidate is a common word (BLN600, Overproof, Arkansas)
         ("It was taken from the drawets in her dressing-table.", None),
         ("and a £5 note were stoleh. Jane Pring,", "and a £5 note were stolen. Jane Pring,"),

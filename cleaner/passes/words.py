@@ -783,9 +783,11 @@ class NonWords(Pass):
                 continue  # a brand's style: "eBay", "iPhone"
             else:
                 word = low.replace("av", "w") if ("AV" in tok or "Av" in tok) else low
-                if not self._is_known(word) and ("U" in tok[1:] or "H" in tok[1:]):
-                    # "ll" read as "U" ("caUed", "feUow"), "li"/"ll" as "H" ("SaHsbury")
-                    word = next((w for w in _capital_strokes(tok) if self._is_known(w)), word)
+                if self.resources.frequency(word) < _COMMON:
+                    # "ll" read as "U" ("caUed", "aU"), "li"/"ll" as "H" ("deHuered"), "l"
+                    # as "I" ("haIf", "smaI")
+                    freq = self.resources.frequency
+                    word = next((w for w in _capital_strokes(tok) if freq(w) >= _COMMON), word)
             if self.resources.frequency(word) < _COMMON and not (
                 word in self.resources.known and exact[word] > 0
             ):
@@ -988,8 +990,9 @@ def _archaic(w: str, word: str) -> bool:
 
 
 def _capital_strokes(tok: str) -> Iterator[str]:
-    """The lower-case words ``tok`` reads as when an inner "U" is "ll" and an inner "H" is
-    "li" or "ll" (the strokes of two tall letters run together).
+    """The lower-case words ``tok`` reads as when an inner "U" is "ll", an inner "H" is
+    "li" or "ll" (the strokes of two tall letters run together) and an inner "I" is "l" or
+    "ll".
 
     >>> list(_capital_strokes("caUed")), list(_capital_strokes("SaHsbury"))
     (['called'], ['salisbury', 'sallsbury'])
@@ -1000,6 +1003,9 @@ def _capital_strokes(tok: str) -> Iterator[str]:
     if "H" in rest:
         yield (head + rest.replace("H", "li")).lower()
         yield (head + rest.replace("H", "ll")).lower()
+    if "I" in rest:
+        yield (head + rest.replace("I", "l")).lower()
+        yield (head + rest.replace("I", "ll")).lower()
 
 
 def _doubling_slips(w: str) -> Iterable[str]:
