@@ -991,8 +991,8 @@ def _archaic(w: str, word: str) -> bool:
 
 def _capital_strokes(tok: str) -> Iterator[str]:
     """The lower-case words ``tok`` reads as when an inner "U" is "ll", an inner "H" is
-    "li" or "ll" (the strokes of two tall letters run together) and an inner "I" is "l" or
-    "ll".
+    "li" or "ll" (the strokes of two tall letters run together) and an inner "I" is "l",
+    "ll" or a speck.
 
     >>> list(_capital_strokes("caUed")), list(_capital_strokes("SaHsbury"))
     (['called'], ['salisbury', 'sallsbury'])
@@ -1006,6 +1006,7 @@ def _capital_strokes(tok: str) -> Iterator[str]:
     if "I" in rest:
         yield (head + rest.replace("I", "l")).lower()
         yield (head + rest.replace("I", "ll")).lower()
+        yield (head + rest.replace("I", "")).lower()  # a speck: "aInd", "defendantsI"
 
 
 def _doubling_slips(w: str) -> Iterable[str]:
