@@ -32,8 +32,9 @@ import re
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import filterfalse
 
-from cleaner.lexicon.tokens import letter_counts
+from cleaner.lexicon.tokens import letter_counts, runs_positions
 from cleaner.passes.base import Pass, PassContext
 from cleaner.passes.hyphenation import (
     Judge,
@@ -112,7 +113,10 @@ class _Split:
 
 
 #: A lower-case word glued to a capitalized one ("uponMrs", "thatMorrison").
-_CAMEL = re.compile(r"(?<![\w'’.\-])([a-z]{2,5})([A-Z][a-z]{2,})(?![\w'’\-])")
+_CAMEL = re.compile(r"([a-z]{2,5})([A-Z][a-z]{2,})")
+#: ... and what may not stand right before or after it ("co.uponMrs", "thatMorrison's").
+_GLUED_BEFORE = frozenset("'’.-")
+_GLUED_AFTER = frozenset("'’-")
 #: Function words that may be glued so ("a" is not: "aUowance", "aSked" are misreads).
 CAMEL_HEADS = ALL_FUNCTION_WORDS - {"a"}
 
@@ -242,7 +246,7 @@ class MergedWords(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if not text:
             return []
-        camel = self._camel(text, ctx) if _CAMEL.search(text) else []
+        camel = self._camel(text, ctx)
         words = lowered_counts(letter_counts(text, ctx))
         # only unknown words that could split at all pay for the document's evidence
         unknown = [low for low in words.keys() - self.resources.known if _has_cut(low)]
@@ -262,21 +266,34 @@ class MergedWords(Pass):
         word ("ofFspring" is "offspring" misread)."""
         known = self.resources.known
         counts = letter_counts(text, ctx)
-        spans: Spans | None = None
-        out: list[Edit] = []
-        for m in _CAMEL.finditer(text):
+        # the runs of letters of that shape (a C-level filter over the document's runs,
+        # no scan of the text)
+        cut: dict[str, int] = {}
+        for run in filterfalse(str.islower, counts):
+            m = _CAMEL.fullmatch(run) if run[:1].islower() else None
+            if m is None:
+                continue
             head, rest = m.group(1), m.group(2)
-            if head not in CAMEL_HEADS or (head + rest).lower() in known:
+            if head not in CAMEL_HEADS or run.lower() in known:
                 continue
             if rest.lower() not in known and counts.get(rest, 0) < 1:
                 continue
-            if spans is None:
-                spans = protected_spans(text, ctx)
-            if spans.overlaps(m.start(), m.end()):
-                continue
-            at = m.start(2)
-            out.append(Edit(at, at, " ", f"words merged by a lost space ({m.group()})", 0.9))
-        return out
+            cut[run] = len(head)
+        if not cut:
+            return []
+        spans = protected_spans(text, ctx)
+        out: list[Edit] = []
+        for run, starts in runs_positions(text, list(cut), counts).items():
+            for start in starts:
+                end = start + len(run)
+                before, after = text[start - 1 : start], text[end : end + 1]
+                if before in _GLUED_BEFORE or before.isdigit() or after in _GLUED_AFTER:
+                    continue
+                if spans.overlaps(start, end):
+                    continue
+                at = start + cut[run]
+                out.append(Edit(at, at, " ", f"words merged by a lost space ({run})", 0.9))
+        return sorted(out, key=lambda e: e.start)
 
     def _merged(
         self, text: str, low_text: str, ctx: PassContext, judge: Judge, unknown: list[str]

@@ -73,8 +73,6 @@ _RUN_HEAD = re.compile(r"[\w\[\]]+")
 _INDEX_WORK = 5_000_000
 #: Double quotations (curly or straight), within one paragraph.
 QUOTED = regex.compile(r"“[^”\n]{0,3000}”|\"[^\"\n]{0,3000}\"")
-#: A lower-case letter run with a capital inside ("plaintifF", "waS", "laAV").
-_MIXED_CASE = re.compile(r"(?<![^\W\d_])[a-z]+[A-Z]")
 #: A lower-case word (and a comma) before a space: the next word is mid-sentence.
 _MID_SENTENCE = re.compile(r"[a-z],?[ \t]+\Z")
 #: Characters that join a token to a larger unit: hyphens (also soft and non-breaking),
@@ -527,10 +525,9 @@ class NonWords(Pass):
             return
         exact = Counter(toks)
         recased: set[str] = set()
-        if _MIXED_CASE.search(text) or "Av" in text or "AV" in text:
-            for recase in self._mixed_case(text, ctx, exact):
-                recased.add(text[recase.start : recase.end])
-                yield recase
+        for recase in self._mixed_case(text, ctx, exact):
+            recased.add(text[recase.start : recase.end])
+            yield recase
         settled = self._settled
         if len(settled) > 500_000:
             settled.clear()
@@ -768,7 +765,9 @@ class NonWords(Pass):
         read as "AV" ("laAV", "beloAv"; "Avho", "Avas" mid-sentence): the lower-case word
         when it is a common one."""
         spans: Spans | None = None
-        for tok in filterfalse(str.islower, exact):
+        for tok in filterfalse(str.islower, exact):  # (a C-level filter: most are lower)
+            if not (tok[:1].islower() or tok[:2] in ("Av", "AV")):
+                continue
             if not (tok.isalpha() and len(tok) >= 2):
                 continue
             low = tok.lower()
