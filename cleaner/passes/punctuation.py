@@ -191,8 +191,9 @@ OPEN_ELISIONS: frozenset[str] = _words("tis twas em til cause n round neath gain
 #: A straight quote standing alone between words: "[l. s.] ' David" (curly ones set
 #: apart are often the spaced typography of a real quotation: "the word ‘ taxes ’").
 LONE_MARK = regex.compile(r"'(?<=[^\s\d'‘’“”\"][ ]')(?=[ ][^\s'‘’“”\"])")
-#: A quotation mark alone at the end of a paragraph: 'CHATTEN.” \''.
-TRAILING_MARK = regex.compile(r"'(?<=[^\s'‘’\"][ ]')(?=\n|\Z)")
+#: A quotation mark alone at the end of a paragraph: 'CHATTEN.” \'' (also after a "’",
+#: which the quotes pass may make a "”": "“the’ '").
+TRAILING_MARK = regex.compile(r"'(?<=[^\s'‘\"][ ]')(?=\n|\Z)")
 #: An apostrophe glued before an opening double quote: "clerks: '“It".
 MARK_BEFORE_OPEN = regex.compile(r"['’](?=“|‘[ ]?‘)(?<=(?:^|[\s(])['’])", regex.MULTILINE)
 #: Two periods set apart before a new sentence: "its rendition. . Again" (not ". . .").
