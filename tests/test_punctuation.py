@@ -116,6 +116,15 @@ POSITIVES = [
         "the unlawful act for which they had assembled",
     ),
     ("the promise must be in- writing, signed", "the promise must be in writing, signed"),
+    # a whole word, a stray hyphen, a function word (Illinois 1887, Arkansas 1860)
+    (
+        "no property found, caused- to be issued out of said court",
+        "no property found, caused to be issued out of said court",
+    ),
+    (
+        "and was entitled- to all its benefits. The- proceeds",
+        "and was entitled to all its benefits. The proceeds",
+    ),
     ("Not in the constitution;. not in any statute", "Not in the constitution; not in any statute"),
     (
         "But if, as an “agreement,”, it was ever binding",
@@ -169,6 +178,7 @@ NEGATIVES = [
     "judgment n.o.v. on the verdict; i.e, the rule",
     "the priorities are:\na. impute income; Subpart a. of this statute",
     "pre- and post-trial; in- and out-patients",
+    "first- and second-degree murder; late of Newcastle- upon-Tyne",
     "he said 'it is so.', and left",  # a quotation closes between the period and the comma
     "Stuart et al. adm’rs vs. Peay, Rec’r; don't; we're; ma'am; ne'er; o'er the hill",
     "the plaintiffs’recovery",  # a possessive that lost its space: not two words

@@ -171,7 +171,9 @@ PERIOD_BEFORE_VS = regex.compile(r"\.(?<=(?<![\w.])\p{L}\p{Ll}+\.)(?=vs?\.[ ])")
 DOMAINS: frozenset[str] = _words("com org net gov edu mil int uk us io info biz")
 #: A hyphen stuck to a word after a function word: "for -which", "be in- writing".
 HYPHEN_BEFORE = regex.compile(r"-(?<=(?<![\w'’-])(\p{Ll}+)[ ]-)(\p{Ll}+)(?![\w-])")
-HYPHEN_AFTER = regex.compile(r"-(?<=(?<![\w'’-])(\p{Ll}+)-)(?=[ ](\p{Ll}+)\b)")
+HYPHEN_AFTER = regex.compile(r"-(?<=(?<![\w'’-])(\p{Lu}?\p{Ll}+)-)(?=[ ](\p{Ll}+)\b)")
+#: What follows a suspended hyphen's conjunction: a hyphenated word ("first- and second-").
+SUSPENDED_FOLLOWS = regex.compile(r"[ ]\p{Ll}+[ ]+\p{L}+-")
 #: Words that follow a suspended hyphen ("pre- and post-trial").
 SUSPENDED: frozenset[str] = _words("and or nor to through")
 
@@ -486,8 +488,21 @@ class StrayPunctuation(Pass):
                 )
         for m in HYPHEN_AFTER.finditer(text):
             prev, nxt = m.group(1), m.group(2)
-            if prev in function_words and nxt not in SUSPENDED and self._known(nxt):
+            low = prev.lower()
+            if low in function_words and nxt not in SUSPENDED and self._known(nxt):
                 yield Edit(m.start(), m.start() + 1, "", f"hyphen stuck to {prev!r}", 0.9)
+            elif (
+                nxt in NO_COMPOUND | NO_END
+                and len(low) >= 3
+                and self._known(low)
+                and not self._known(low + nxt)
+                and not self._known(f"{low}-{nxt}")
+                and not (nxt in SUSPENDED and SUSPENDED_FOLLOWS.match(text, m.end()))
+                and text[m.end() + 1 + len(nxt) : m.end() + 2 + len(nxt)] != "-"
+            ):
+                # "caused- to be issued", "entitled- to", "charged- with": a whole word
+                # before a function word that makes no compound with it
+                yield Edit(m.start(), m.start() + 1, "", f"hyphen before {nxt!r}", 0.85)
 
     def _apostrophe_between(self, text: str) -> Iterator[Edit]:
         for m in _matches(APOSTROPHE_BETWEEN, text, ("'", "’")):
