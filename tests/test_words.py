@@ -73,6 +73,8 @@ WORDS = Cleaner(passes=("words",))
         # "ll" read as "U" (ICDAR 2017 monographs)
         ("he was caUed an exceUent feUow", "he was called an excellent fellow"),
         ("aU the men, haIf of them", "all the men, half of them"),
+        # a word that opens sentences and names nobody, misread at a sentence start
+        ("The court erred. Tlierefore the judgment", "The court erred. Therefore the judgment"),
         # a long token whose lone candidate is a common word (BLN600, Overproof, Arkansas)
         ("It was taken from the drawets in her dressing-table.", None),
         ("and a £5 note were stoleh. Jane Pring,", "and a £5 note were stolen. Jane Pring,"),

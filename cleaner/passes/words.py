@@ -275,6 +275,14 @@ _APPLY_COST = 0.6  # most a correction may cost and still be applied
 _QUOTE_COST = 0.35  # ... inside a quotation
 _NAME_COST = 0.35  # ... on a capitalized word (a possible name) toward a very common word
 _NAME_COST_COMMON = 0.7  # ... toward one of the commonest words (5+ letters)
+#: Words that open sentences and are no names: a capitalized misread of one of them at a
+#: sentence start is corrected on a typical confusion ("Altbough", "Tlierefore").
+SENTENCE_OPENERS = frozenset(
+    """although however therefore whether whereas wherefore thereafter thereupon moreover
+    furthermore nevertheless notwithstanding accordingly consequently because since while
+    where when which what there these those this that they their then thus hence upon under
+    after before during although neither either otherwise finally first second third""".split()  # noqa: SIM905
+)
 _NAME_TIER1 = 100_000_000  # a capitalized word: a cheap confusion toward the commonest words
 _NAME_FREQUENCY = 500_000_000  # ... a typical one only at a sentence start, toward "the" & co.
 _MARGIN = 0.3  # score lead over the runner-up
@@ -688,6 +696,14 @@ class NonWords(Pass):
                         and v.frequency >= _NAME_FREQUENCY
                         and v.margin >= 0.5
                         and len(bare) >= 5
+                    )
+                    # a word that opens sentences and names nobody ("Altbough", "Tlierefore")
+                    or (
+                        sentence_start
+                        and capitalized
+                        and v.word in SENTENCE_OPENERS
+                        and v.cost <= _APPLY_COST
+                        and v.margin >= 0.5
                     )
                 )
             )
