@@ -556,9 +556,7 @@ class NonWords(Pass):
         lower = _lowered(exact)
         # a text in old spelling ("beene", "giue", "tyme"): context does not settle its
         # unknown words, most of which are no misreads
-        old_spelling = (
-            sum(map(self._old_form, (u[2] for u in unknown if u[1].islower()))) >= _OLD_FORMS
-        )
+        old_spelling = old_spelling_text([u[1] for u in unknown], self.resources.known)
         unknown = [u for u in unknown if lower[u[2]] < 3 or self._systematic(u[1], u[2])]
         if not unknown:
             return
@@ -843,7 +841,7 @@ class NonWords(Pass):
             return False
         if len(w) != len(v.word) and self._derived(w):
             return False  # "mispleading", "forgeman", "disputest": words the lists lack
-        if self._old_form(w) or ("i" in w and self._is_known(w.replace("i", "j"))):
+        if old_form(w, self.resources.known) or ("i" in w and self._is_known(w.replace("i", "j"))):
             return False
         if len(v.word) == len(w) and all(
             x + y in ("ae", "ea") for x, y in zip(w, v.word, strict=True) if x != y
@@ -860,9 +858,6 @@ class NonWords(Pass):
         if any(k(w[:i]) and k(w[i:]) for i in range(3, len(w) - 2)):
             return True
         return w.endswith(("est", "eth")) and (k(w[:-3]) or k(w[:-2]))
-
-    def _old_form(self, w: str) -> bool:
-        return old_form(w, self.resources.known)
 
     def _fits(self, a: str, b: str) -> bool:
         """Is the pair ``a b`` in use: in the English bigram list, or often in opinions?"""
