@@ -197,3 +197,18 @@ def test_property_markup_survives_the_real_pipeline(paras: list[str]) -> None:
     assert extract_text(out.xml) == out.text
     frozen = re.findall(r"<(page-number|footnotemark)[^>]*>([^<]*)<", xml)
     assert re.findall(r"<(page-number|footnotemark)[^>]*>([^<]*)<", out.xml) == frozen
+
+
+def test_a_block_of_a_soft_hyphen_alone_is_no_line() -> None:
+    """Found by hypothesis: the glyphs pass emptied it, and the text had a line the XML lacked."""
+    xml = body("<p>0</p><p>\xad</p>")
+    out = clean_xml(xml, _REAL)
+    assert out.text == extract_text(out.xml) == "0"
+
+
+def test_line_breaks_are_the_markups_own() -> None:
+    """Found by hypothesis: a soft hyphen ending one paragraph joined the next one's word and
+    moved a line break into it; in XML the lines are blocks, so neither edit lands."""
+    xml = body("<p>A\xad</p><p>A 0</p>")
+    out = clean_xml(xml, _REAL)
+    assert out.text == extract_text(out.xml) == "A\xad\nA 0"

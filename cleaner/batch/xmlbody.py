@@ -164,6 +164,10 @@ class _Seg:
     skip: int = 0  # characters of the node's text before the segment (outer whitespace)
 
 
+#: Characters that show nothing: a block of only these (and spaces) has no line of text.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+
 class _Body:
     """The raw pieces of an XML string and the text segments of its case body."""
 
@@ -218,8 +222,8 @@ class _Body:
             full = "".join(t for _, t, _, _ in parts)
             lead = len(full) - len(full.lstrip())
             keep = len(full.strip())
-            if not keep:
-                continue
+            if not keep or not full.strip().strip(_INVISIBLE):
+                continue  # no visible text (a soft hyphen alone is no line either)
             if lines:
                 offset += 1  # the "\n" between blocks
             # the block's line is full[lead : lead + keep]: outer whitespace stays untouched
@@ -388,6 +392,11 @@ def clean_xml(xml: str, cleaner: Cleaner) -> XmlResult:
     applied_changes = []
     for i, c in enumerate(result.changes):
         if not c.applied:
+            continue
+        if c.before.count("\n") != c.after.count("\n"):
+            # a line break moved or removed: the lines of the text are the XML's blocks, which
+            # the markup keeps ("A\u00ad" + "A 0" stays two paragraphs)
+            skipped.add(i)
             continue
         placed = body.place(c.start, c.end, c.before, c.after)
         if placed:
