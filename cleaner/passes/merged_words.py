@@ -121,17 +121,25 @@ _GLUED_AFTER = frozenset("'’-")
 CAMEL_HEADS = ALL_FUNCTION_WORDS - {"a"}
 
 
+def _cuts(low: str, function: frozenset[str]) -> list[int]:
+    """Where ``low`` leaves a function word on one side of a cut, in order.
+
+    >>> _cuts("agreementis", FUNCTION_WORDS), _cuts("thatthe", FUNCTION_WORDS)
+    ([1, 9], [4])
+    """
+    n = len(low)
+    return sorted(
+        {k for k in range(1, min(n, LONGEST_FUNCTION_WORD + 1)) if low[:k] in function}
+        | {k for k in range(max(1, n - LONGEST_FUNCTION_WORD), n) if low[k:] in function}
+    )
+
+
 def _has_cut(low: str) -> bool:
     """Could the unknown word ``low`` split at all: 4+ letters, a function word at one end,
     or "v"/"vs" at its end?"""
-    n = len(low)
-    if n < 4:
+    if len(low) < 4:
         return False
-    if low[-1] == "v" or low[-2:] == "vs":
-        return True
-    return any(
-        low[:k] in ALL_FUNCTION_WORDS for k in range(1, min(n, LONGEST_FUNCTION_WORD + 1))
-    ) or any(low[k:] in ALL_FUNCTION_WORDS for k in range(max(1, n - LONGEST_FUNCTION_WORD), n))
+    return low[-1] == "v" or low[-2:] == "vs" or bool(_cuts(low, ALL_FUNCTION_WORDS))
 
 
 def _split_merged(
@@ -140,13 +148,9 @@ def _split_merged(
     """Where to insert a space in an unknown merged word (lower-cased), best first.
     (In a text of old spelling only the commonest function words count: "weare",
     "withall", "aweary" were words then.)"""
-    n = len(low)
     function = FUNCTION_WORDS if old_spelling else ALL_FUNCTION_WORDS
     # a split leaves a function word on one side: only those cuts are tried
-    cuts = sorted(
-        {k for k in range(1, min(n, LONGEST_FUNCTION_WORD + 1)) if low[:k] in function}
-        | {k for k in range(max(1, n - LONGEST_FUNCTION_WORD), n) if low[k:] in function}
-    )
+    cuts = _cuts(low, function)
     if not cuts and low[-1:] != "v" and low[-2:] != "vs":
         return []  # no function word at either end, no "v"/"vs": nothing to split
     if any(low.endswith(s) and resources.is_known(low[: -len(s)]) for s in SUFFIXES):
