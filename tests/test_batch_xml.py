@@ -212,3 +212,11 @@ def test_line_breaks_are_the_markups_own() -> None:
     xml = body("<p>A\xad</p><p>A 0</p>")
     out = clean_xml(xml, _REAL)
     assert out.text == extract_text(out.xml) == "A\xad\nA 0"
+
+
+def test_a_no_break_space_before_a_line_break_is_layout() -> None:
+    """Found by hypothesis: "0\\xa0\\n0" read "0\\xa0 0"; the no-break space made a space, the
+    XML read back "0 0" while the text said "0  0"."""
+    xml = body("<p>0\xa0\n0</p>")
+    out = clean_xml(xml, _REAL)
+    assert out.text == extract_text(out.xml) == "0 0"

@@ -74,7 +74,9 @@ _TAG_NAME = re.compile(r"</?\s*([^\s/>]+)")
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);")
 _RAW_CHAR = re.compile(r"&(?:#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|\r\n|.", re.S)
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-_BREAK = re.compile(r"[ \t]*\n\s*")
+#: A line break inside a block with the white space around it (a no-break space too: after
+#: the passes made it a space, the break would swallow it and the texts would disagree).
+_BREAK = re.compile(r"[ \t\u00a0]*\n\s*")
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.I)
 
 
