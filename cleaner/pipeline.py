@@ -324,12 +324,22 @@ def run(
     """Run ``passes`` in order over ``text`` and return the exact result."""
     doc = Document(text)
     context.bind(doc)
+    seen: dict[str, str] = {}  # what a pass that settles after left behind
     for p in passes:
-        context.current_pass = p.name
-        edits = validate_edits(p.propose(doc.text, context), len(doc.text), p.name)
-        context.flush_markers()
-        doc.apply(p.name, edits, min_confidence)
+        _run_pass(p, doc, context, min_confidence)
+        if p.settles_after:
+            seen[p.name] = doc.text
+    for p in passes:  # ... run again where a later pass changed the text since
+        if p.settles_after and seen[p.name] != doc.text:
+            _run_pass(p, doc, context, min_confidence)
     return doc.result()
+
+
+def _run_pass(p: Pass, doc: Document, context: PassContext, min_confidence: float) -> None:
+    context.current_pass = p.name
+    edits = validate_edits(p.propose(doc.text, context), len(doc.text), p.name)
+    context.flush_markers()
+    doc.apply(p.name, edits, min_confidence)
 
 
 def _keep_shifted(s: _Span, delta: int, fixed: list[_Span]) -> int:

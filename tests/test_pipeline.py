@@ -68,6 +68,44 @@ def test_later_pass_offsets_shift_back_to_original() -> None:
     _check(r)
 
 
+class Settling(Scripted):
+    """A scripted pass that runs once more at the end when a later pass changed the text."""
+
+    settles_after = True
+
+
+def _stray_period_before_word(t: str) -> list[Edit]:
+    """Removes " ." before a known word (only "was" here)."""
+    i = t.find(" . was")
+    return [Edit(i, i + 2, "", "stray period")] if i >= 0 else []
+
+
+def test_a_settling_pass_runs_again_after_later_changes() -> None:
+    # the period goes only before a word; the word is repaired by a later pass
+    punct = Settling("punct", _stray_period_before_word)
+    words = Scripted(
+        "words", lambda t: [Edit(i, i + 4, "was", "fix") for i in [t.find("vwas")] if i >= 0]
+    )
+    r = _run("death . vwas shock", punct, words)
+    assert r.text == "death was shock"
+    assert [c.pass_name for c in r.applied_changes] == ["punct", "words"]
+    _check(r)
+    again = _run(r.text, punct, words)  # idempotent
+    assert again.text == r.text
+
+
+def test_a_settling_pass_does_not_run_again_when_nothing_changed_after_it() -> None:
+    calls: list[str] = []
+
+    def make(t: str) -> list[Edit]:
+        calls.append(t)
+        return []
+
+    r = _run("death . was shock", Settling("punct", make), Scripted("words", lambda t: []))
+    assert r.text == "death . was shock"
+    assert len(calls) == 1
+
+
 def test_overlapping_changes_of_two_passes_merge() -> None:
     p1 = Scripted("a", lambda t: [Edit(6, 7, "", "hyphen")])  # Pau-luk -> Pauluk
     p2 = Scripted("b", lambda t: [Edit(0, len(t), t.upper(), "upper")])

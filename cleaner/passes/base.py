@@ -65,6 +65,10 @@ class Pass(ABC):
 
     name: ClassVar[str]
     description: ClassVar[str]
+    #: Run once more at the end of the pipeline when a later pass changed the text: for a
+    #: pass whose rules need neighbours that later passes repair ("ths . inhabitaints":
+    #: the stray period goes only beside words), so that cleaning stays idempotent.
+    settles_after: ClassVar[bool] = False
 
     def __init__(self, config: Config, resources: Resources) -> None:
         self.config = config

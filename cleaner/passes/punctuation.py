@@ -219,6 +219,7 @@ class StrayPunctuation(Pass):
     """Stray periods, commas, apostrophes and hyphens between words (see the module)."""
 
     name = "punctuation"
+    settles_after = True
     description = "Stray periods, apostrophes, commas and hyphens between words."
 
     def _known(self, word: str) -> bool:
