@@ -61,6 +61,11 @@ DOC_POSITIVES = [
     # beside a determiner alone, which fits every noun: the document decides
     ("In the nature of the ease, it should be so.", "In the nature of the case, it should be so."),
     ("a new suit. Gray vs. The Slate, supra.", "a new suit. Gray vs. The State, supra."),
+    # at a sentence start the misread lost the capital ("He" read as "lie"; ICDAR 2017)
+    (
+        "leave to withdraw it for the present. lie hoped that the measure would pass",
+        "leave to withdraw it for the present. He hoped that the measure would pass",
+    ),
     # confusions mined from the benchmarks' alignments: "ir" for "h", "v" for "w"
     (
         "By the same article of tire constitution (sec. 11), the clerk",

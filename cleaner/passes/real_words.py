@@ -69,6 +69,8 @@ DETERMINERS = frozenset(
 #: ... and the count a pair of one of them with a candidate must reach ("the case" 2.6G,
 #: "the State"; not "a he" or "a not": "a lie," and "a riot," stay).
 DETERMINER_PAIR = 200_000_000
+#: The end of a sentence: a lower-case word (no "Mr.", "v.") or a number, its stop, spaces.
+SENTENCE_END = re.compile(r"(?:(?<![^\W\d_])[a-z]{2,}|\d)[.!?][\"”’')]*[ \t]+$")
 #: Symbols that glue to garbled OCR tokens.
 _JUNK = frozenset("#$%^~|\\<>=+{}")
 #: An abbreviation's period before a number: "sec. 387", "see. 5" (not a word to fix).
@@ -396,7 +398,8 @@ class RealWords(Pass):
             if best is None:
                 continue
             evidence, cand, both, rare = best
-            after = cand[:1].upper() + cand[1:] if tok[:1].isupper() else cand
+            capital = tok[:1].isupper() or _opens_sentence(text, start)
+            after = cand[:1].upper() + cand[1:] if capital else cand
             # the opinions' own word frequencies weigh in on applying, not on suggesting
             weighed = evidence * self._domain_factor(low, cand)
             if both and prev is not None and nxt is not None and weighed >= _EVIDENCE:
@@ -511,6 +514,7 @@ class RealWords(Pass):
         if len(fitting) != 1:
             return None  # none, or several the context cannot tell apart
         cand, cost = fitting[0]
+        capital = capital or _opens_sentence(text, start)
         after = cand[:1].upper() + cand[1:] if capital else cand
         return Edit(
             start,
@@ -526,6 +530,16 @@ def _cases(counts: Mapping[str, int], w: str) -> int:
     """How often the document writes ``w`` (lower-case) in lower case, capitalized or in
     capitals."""
     return counts.get(w, 0) + counts.get(w.capitalize(), 0) + counts.get(w.upper(), 0)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Does a sentence end right before ``start`` ("present. lie hoped": "He" read as
+    "lie", its capital lost in the misread)?
+
+    >>> _opens_sentence("for the present. lie hoped", 17), _opens_sentence("Mr. lie", 4)
+    (True, False)
+    """
+    return SENTENCE_END.search(text, max(0, start - 40), start) is not None
 
 
 def _neighbour(text: str, at: int, *, before: bool) -> str | None:
