@@ -306,3 +306,51 @@ def test_context_waits_for_a_corrected_neighbour() -> None:
     r = WORDS.clean("the prisoner was charged andi remandcd for a week")
     assert r.text == "the prisoner was charged and remanded for a week"
     check_idempotent(WORDS, r)
+
+
+#: A passage of badly OCR'd newspaper text (BLN600): many of its words are no words.
+NOISY_PASSAGE = (
+    "soe nor the victim's body hRs been found. La g Fr asnce calls attention to the lact"
+    " that the jury gave a negative answer in the case of Pel's first wife, in whose"
+    " remains distinct traces of arsenic woro discovered, and a an aflirmative answer in"
+    " the indictment against the Y, prisoner for the murder of Eliso Boehiner, althoughl"
+    " in n, the latter case the a cusaltion was only supported by rs medical {word}. Lro"
+    " Franca also calls attention to nt the lamentable defenco that wasv made on the"
+    " prisoner's ce beihalf."
+)
+#: The same sentence in a clean text.
+CLEAN_PASSAGE = (
+    "The jury gave a negative answer in the case of the first wife, in whose remains"
+    " distinct traces of arsenic were discovered, and an affirmative answer in the"
+    " indictment against the prisoner for the murder of the second, although in the"
+    " latter case the accusation was only supported by the medical {word}. The court"
+    " also calls attention to the lamentable defence that was made on his behalf."
+)
+
+
+@pytest.mark.parametrize(
+    ("token", "noisy", "expected"),
+    [
+        # in a badly damaged text, one arbitrary letter in a 7+ letter token is a misread
+        ("conjedture", True, "conjecture"),
+        ("prosecation", True, "prosecution"),
+        # ... and a typical confusion plus one arbitrary edit in a 9+ letter token
+        ("comtaissioner", True, "commissioner"),
+        # in a clean text such a token is as likely a word the lists lack
+        ("conjedture", False, None),
+        ("prosecation", False, None),
+        # a slip of the pen (two letters swapped) and a derived adverb stay everywhere
+        ("flouride", True, None),
+        ("foreseeably", True, None),
+        # next to Latin, or to a word no English list has
+        ("precludi non", True, None),
+        ("possessio pedis", True, None),
+    ],
+)
+def test_noisy_text_widens_lone_candidates(token: str, noisy: bool, expected: str | None) -> None:
+    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word=token)
+    r = WORDS.clean(text)
+    first = token.split()[0]
+    applied = {c.before: c.after for c in r.changes if c.applied}
+    assert applied.get(first) == expected, applied
+    check_result(r)
