@@ -334,11 +334,18 @@ CLEAN_PASSAGE = (
         # in a badly damaged text, one arbitrary letter in a 7+ letter token is a misread
         ("conjedture", True, "conjecture"),
         ("prosecation", True, "prosecution"),
-        # ... and a typical confusion plus one arbitrary edit in a 9+ letter token
+        # ... and a typical confusion plus one arbitrary edit in a 6+ letter token
         ("comtaissioner", True, "commissioner"),
+        ("hcroby", True, "hereby"),
+        ("intundod", True, "intended"),
         # in a clean text such a token is as likely a word the lists lack
         ("conjedture", False, None),
         ("prosecation", False, None),
+        ("hcroby", False, None),
+        # two cheap confusions are a misread anywhere (Overproof)
+        ("ordorod", False, "ordered"),
+        # a dropped "g" of speech
+        ("smilin", True, None),
         # a slip of the pen (two letters swapped) and a derived adverb stay everywhere
         ("flouride", True, None),
         ("foreseeably", True, None),

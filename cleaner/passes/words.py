@@ -39,9 +39,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import filterfalse, pairwise
+from itertools import compress, filterfalse, pairwise
+from operator import not_
 from typing import TYPE_CHECKING
 
 import regex
@@ -308,10 +309,11 @@ LATIN_FUNCTION_WORDS = frozenset(
     | {"qui", "quod", "quae", "ab", "pro", "per", "sub", "ut", "ne", "esse", "quo"}
 )
 #: Share of unknown lower-case words from which a text counts as badly damaged (see
-#: :meth:`Words._noisy`): the wider rules of :meth:`Words._loose_long` apply there only.
+#: :meth:`NonWords._noisy`): the wider rules of :meth:`NonWords._loose_long` apply there only.
 NOISY_SHARE = 0.05
 _LONE_ANY = 7  # ... any one letter replaced only in a token this long
-_LONE_TWO = 9  # ... two edits only in a token this long
+_LONE_TWO = 6  # ... two edits only in a token this long
+_LONE_TWO_RESHAPE = 9  # ... and a length changed by two only in a token this long
 _LONE_TWO_COST = 1.7  # ... costing at most this (not two arbitrary ones: "unrefuted")
 _CONTEXT_CANDIDATES = 8
 _CONTEXT_COST = 1.0
@@ -576,7 +578,7 @@ class NonWords(Pass):
             return
         spans = protected_spans(text, ctx)
         quotes = _Quotations(text)
-        noisy = self._noisy(exact)
+        noisy = _Once(lambda: self._noisy(exact))  # only asked of the rare long tokens
         found: list[tuple[int, int, str]] = []
         if len(unknown) * len(text) > _INDEX_WORK:
             # many unknown tokens in a long text: one index instead of a scan per token
@@ -613,7 +615,7 @@ class NonWords(Pass):
         exact: Counter[str],
         lower: Counter[str],
         old_spelling: bool,
-        noisy: bool = False,
+        noisy: Callable[[], bool] = lambda: False,
     ) -> Edit | None:
         bare = tok.replace("[", "").replace("]", "")
         has_digit = any(c.isdigit() for c in bare)
@@ -689,7 +691,9 @@ class NonWords(Pass):
 
         strong = _strong(v, in_doc, len(bare), capitalized or upper, garbled) or (
             not (capitalized or upper or old_spelling)
-            and self._lone_long(bare, w, v, loose=noisy and self._english_beside(text, start, end))
+            and self._lone_long(
+                bare, w, v, loose=lambda: noisy() and self._english_beside(text, start, end)
+            )
         )
         if accent:
             # an accented capitalized word: only when the plain form is a common word and
@@ -851,12 +855,10 @@ class NonWords(Pass):
         >>> words._noisy(Counter({"the": 40, "court": 40, "held": 10, "teh": 10}))
         True
         """
-        total = unknown = 0
-        for tok, n in exact.items():
-            if len(tok) >= 3 and tok.isalpha() and tok.islower():
-                total += n
-                if not self._is_known(tok):
-                    unknown += n
+        words = [t for t in exact if t.islower() and len(t) >= 3 and t.isalpha()]
+        total = sum(map(exact.__getitem__, words))
+        known = self.resources.known.__contains__  # (lower-case letters only: no elisions)
+        unknown = sum(map(exact.__getitem__, compress(words, map(not_, map(known, words)))))
         # a short text says little: it starts from 1 unknown word in 100 (an opinion's rate)
         return unknown + 1 >= NOISY_SHARE * (total + 100)
 
@@ -877,19 +879,26 @@ class NonWords(Pass):
     def _loose_long(self, w: str, v: _Verdict) -> bool:
         """The wider reach of :meth:`_lone_long` in English prose: one arbitrary letter
         replaced in a 7+ letter token ("prosecation", "refubed"), or a typical confusion
-        and one arbitrary edit in a 9+ letter one ("comtaissioner", "corfsideration").
-        Two letters swapped ("flouride") are a slip of the pen, not a misread."""
+        and one arbitrary edit in a 6+ letter one ("hcroby", "comtaissioner"; the length
+        changed by two only from 9 letters). Two letters swapped ("flouride") are a slip of
+        the pen, and "smilin" is speech, not a misread."""
         if len(w) >= _LONE_ANY and v.cost <= 1.0 and len(w) == len(v.word):
             pass
         elif not (
-            len(w) >= _LONE_TWO and v.cost <= _LONE_TWO_COST and abs(len(w) - len(v.word)) <= 2
+            len(w) >= _LONE_TWO
+            and v.cost <= _LONE_TWO_COST
+            and abs(len(w) - len(v.word)) <= (2 if len(w) >= _LONE_TWO_RESHAPE else 1)
         ):
             return False
+        if v.word == w + "g" and w.endswith("in"):
+            return False  # a dropped "g" of speech ("smilin'", "stirrin'")
         # a compound is a reading only when its parts are as common as the candidate
         # ("sightline" stays; "prosecation" is no "prose" + "cation")
         return not (_swapped(w, v.word) or self._derived(w, parts_from=v.frequency))
 
-    def _lone_long(self, bare: str, w: str, v: _Verdict, loose: bool = False) -> bool:
+    def _lone_long(
+        self, bare: str, w: str, v: _Verdict, loose: Callable[[], bool] = lambda: False
+    ) -> bool:
         """Is ``v`` a typical confusion of a long lower-case token toward a common word that
         no other word comes near ("drawets" -> "drawers", "stoleh" -> "stolen")?
 
@@ -910,7 +919,7 @@ class NonWords(Pass):
         ):
             if len(w) != len(v.word) and self._derived(w):
                 return False  # "mispleading", "forgeman", "disputest": words the lists lack
-        elif not (loose and self._loose_long(w, v)):
+        elif not (self._loose_long(w, v) and loose()):
             return False
         if old_form(w, self.resources.known) or ("i" in w and self._is_known(w.replace("i", "j"))):
             return False
@@ -999,6 +1008,20 @@ def _lowered(exact: Counter[str]) -> Counter[str]:
         low = tok.lower()
         lower[low] = lower.get(low, 0) + n
     return lower
+
+
+class _Once:
+    """A value computed on first use, then kept."""
+
+    def __init__(self, compute: Callable[[], bool]) -> None:
+        self._compute: Callable[[], bool] | None = compute
+        self._value = False
+
+    def __call__(self) -> bool:
+        if self._compute is not None:
+            self._value = self._compute()
+            self._compute = None
+        return self._value
 
 
 class _Quotations:
