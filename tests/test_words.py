@@ -83,6 +83,9 @@ WORDS = Cleaner(passes=("words",))
         # a letter too many in a long token
         ("with the unlawvful possession of a diamond ring", None),
         ("wanton misconduct occurrinjg on May 14, 1980", None),
+        # a day or a month names nobody (BLN600)
+        ("He was arrested on Thuvsday last at his house", None),
+        ("the sale took place on the 4th of Novemiber, 1857", None),
         # names that end like old spellings ("Adolphe", "Jacoby") make no old-spelling text
         ("Adolphe Jacoby and Laus said the aifair was over", None),
         (
@@ -102,6 +105,8 @@ def test_fixes(before: str, after: str | None) -> None:
             .replace(" aifair ", " affair ")
             .replace(" unlawvful ", " unlawful ")
             .replace(" occurrinjg ", " occurring ")
+            .replace(" Thuvsday ", " Thursday ")
+            .replace(" Novemiber,", " November,")
         )
     r = WORDS.clean(before)
     assert r.text == after, [(c.before, c.after, c.confidence) for c in r.changes]
@@ -151,6 +156,8 @@ def test_fixes(before: str, after: str | None) -> None:
         # a lone long candidate, but a spelling of its time or a slip of the pen
         "the chearful and pleasent company; an accessary before the fact",
         "seised in his demain as of fee",
+        "on Fryday last the court sat",  # "y" for "i": a spelling of its time
+        "Mr. Pearce and Mr. Sheil said; Mr. Loddon",  # names near common words
         "",
     ],
 )

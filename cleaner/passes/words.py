@@ -303,6 +303,12 @@ _PREFIXES = (
 )
 _LONE_LONG = 8  # ... a letter inserted or dropped only in a token this long
 _LONE_RESHAPE = 0.5  # ... a confusion that changes the length ("iv" for "w") at most this
+#: The days and the months: capitalized words that name no one.
+CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december"}
+)
 #: Latin words that mark a Latin phrase around a token ("precludi non", "actio est").
 LATIN_FUNCTION_WORDS = frozenset(
     {"non", "et", "ad", "de", "ex", "cum", "sine", "vel", "aut", "nec", "est", "sunt"}
@@ -724,6 +730,18 @@ class NonWords(Pass):
                         and v.cost <= _APPLY_COST
                         and v.margin >= 0.5
                     )
+                    # a day or a month, which names nobody ("Thuvsday", "Novemiber");
+                    # not an old spelling ("Fryday")
+                    or (
+                        capitalized
+                        and v.word in CALENDAR
+                        and len(bare) >= 6
+                        and v.cost <= 1.0
+                        and v.margin >= 0.5
+                        and not old_spelling
+                        and not _swapped(w, v.word)
+                        and not self._spelling_of_its_time(w, v)
+                    )
                 )
             )
             if caption or (capitalized and not sentence_start and not strong):
@@ -921,13 +939,19 @@ class NonWords(Pass):
                 return False  # "mispleading", "forgeman", "disputest": words the lists lack
         elif not (self._loose_long(w, v) and loose()):
             return False
+        return not self._spelling_of_its_time(w, v)
+
+    def _spelling_of_its_time(self, w: str, v: _Verdict) -> bool:
+        """Is ``w`` an old spelling ("deliuer", "iealous", "chearful", "Fryday") or a
+        human misspelling of ``v.word`` (a letter doubled or undoubled: "preceeding",
+        "proferred") rather than a misread?"""
         if old_form(w, self.resources.known) or ("i" in w and self._is_known(w.replace("i", "j"))):
-            return False
+            return True
         if len(v.word) == len(w) and all(
-            x + y in ("ae", "ea") for x, y in zip(w, v.word, strict=True) if x != y
+            x + y in ("ae", "ea", "yi") for x, y in zip(w, v.word, strict=True) if x != y
         ):
-            return False  # "a" for "e": a spelling of its time ("chearful", "pleasent")
-        return not any(map(self._is_known, _doubling_slips(w)))
+            return True  # ("Fryday": "y" for "i")
+        return any(map(self._is_known, _doubling_slips(w)))
 
     def _derived(self, w: str, parts_from: int = 0) -> bool:
         """Is ``w`` made of known parts: a prefix and a word ("mispleading"), two words
