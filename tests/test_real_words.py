@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
-from tests.conftest import corpus_files, needs_shared
+from tests.conftest import CLEAN_PASSAGE, NOISY_PASSAGE, corpus_files, needs_shared
 from tests.invariants import check_idempotent, check_result
 
 REAL = Cleaner(passes=("real_words",))
@@ -233,3 +233,28 @@ def test_corpus_counts() -> None:
 def test_rare_tokens_that_fit_are_left_alone(text: str) -> None:
     r = REAL.clean(text)
     assert r.text == text, [(c.before, c.after, c.confidence) for c in r.changes]
+
+
+@pytest.mark.parametrize(
+    ("words", "noisy", "expected"),
+    [
+        # in a badly damaged text, a misread that spells a word, from the three words
+        ("represented that lie had been", True, ("lie", "he")),
+        ("that it bad been struck", True, ("bad", "had")),
+        ("the deceased said that be had seen", True, ("be", "he")),
+        # what fits stays
+        ("recovery may be had", True, None),
+        ("the lion and the lamb lie down", True, None),
+        # in a clean text the bigrams are too little evidence
+        ("represented that lie had been", False, None),
+        ("that it bad been struck", False, None),
+    ],
+)
+def test_badly_damaged_text_weighs_three_words(
+    words: str, noisy: bool, expected: tuple[str, str] | None
+) -> None:
+    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word="evidence, and " + words)
+    r = REAL.clean(text)
+    applied = [(c.before, c.after) for c in r.changes if c.applied]
+    assert applied == ([expected] if expected else []), applied
+    check_result(r)

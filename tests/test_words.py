@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.lexicon.spelling import misreadings, ocr_cost, variants
-from tests.conftest import SHARED, corpus_files, needs_shared
+from tests.conftest import CLEAN_PASSAGE, NOISY_PASSAGE, SHARED, corpus_files, needs_shared
 from tests.invariants import check_idempotent, check_result
 
 WORDS = Cleaner(passes=("words",))
@@ -313,26 +313,6 @@ def test_context_waits_for_a_corrected_neighbour() -> None:
     r = WORDS.clean("the prisoner was charged andi remandcd for a week")
     assert r.text == "the prisoner was charged and remanded for a week"
     check_idempotent(WORDS, r)
-
-
-#: A passage of badly OCR'd newspaper text (BLN600): many of its words are no words.
-NOISY_PASSAGE = (
-    "soe nor the victim's body hRs been found. La g Fr asnce calls attention to the lact"
-    " that the jury gave a negative answer in the case of Pel's first wife, in whose"
-    " remains distinct traces of arsenic woro discovered, and a an aflirmative answer in"
-    " the indictment against the Y, prisoner for the murder of Eliso Boehiner, althoughl"
-    " in n, the latter case the a cusaltion was only supported by rs medical {word}. Lro"
-    " Franca also calls attention to nt the lamentable defenco that wasv made on the"
-    " prisoner's ce beihalf."
-)
-#: The same sentence in a clean text.
-CLEAN_PASSAGE = (
-    "The jury gave a negative answer in the case of the first wife, in whose remains"
-    " distinct traces of arsenic were discovered, and an affirmative answer in the"
-    " indictment against the prisoner for the murder of the second, although in the"
-    " latter case the accusation was only supported by the medical {word}. The court"
-    " also calls attention to the lamentable defence that was made on his behalf."
-)
 
 
 @pytest.mark.parametrize(

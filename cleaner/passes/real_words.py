@@ -17,6 +17,11 @@ be one of the commonest words (500M+: "his", "the") and the opinions must favour
 the token (a factor 3 over English). Measured: "for riot at", "to aver in", "who sailed
 to" and "bail was" stay.
 
+In a badly damaged text (5%+ of its lower-case words unknown; not in old spelling) a
+misread that spells a word is far likelier than in an opinion, and the three words are
+weighed directly: "that lie had" -> "he", "it bad been" -> "had" when the candidate forms
+known pairs on both sides and makes the three 1000x likelier (:meth:`RealWords._noisy_edit`).
+
 Candidates are restricted to very common words and to the cheap OCR confusions of
 :mod:`cleaner.lexicon.spelling` (a reverse map built once: misreading -> common words).
 Protected spans and capitalized words mid-sentence (names) are never touched.
@@ -39,8 +44,9 @@ from collections.abc import Iterable, Mapping
 from itertools import compress
 
 from cleaner.lexicon.spelling import misreadings
-from cleaner.lexicon.tokens import letter_counts, runs_positions
+from cleaner.lexicon.tokens import badly_damaged, letter_counts, runs_positions
 from cleaner.passes.base import Pass, PassContext
+from cleaner.passes.words import old_spelling_text
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
@@ -117,6 +123,13 @@ _RARE_TARGET = 500_000_000
 _UNCOMMON = 50_000_000
 _UNCOMMON_SIDE = 100.0
 _UNCOMMON_TARGET = 100_000_000
+#: In a badly damaged text (:func:`cleaner.lexicon.tokens.badly_damaged`): the most a
+#: confusion may cost, the least frequency of a candidate, and how much likelier the
+#: candidate must make the three words (measured on BLN600 and Overproof: at 1000,
+#: "that lie had", "it bad been"; "outside end did" is x660 and stays).
+NOISY_MAX_COST = 0.6
+NOISY_TARGET_FREQUENCY = 30_000_000
+NOISY_EVIDENCE = 1000.0
 #: Most the opinions' own word frequencies may multiply the context evidence by.
 DOMAIN_CAP = 30.0
 #: Corpus occurrences of a pair with the token that show it fits (fewer may be misreads).
@@ -147,6 +160,7 @@ class RealWords(Pass):
     _fit_memo: dict[tuple[str, str], int] | None = None
     _domain_counts: dict[str, int] | None = None
     _doc_confusable: dict[str, tuple[tuple[str, float], ...]] | None = None
+    _noisy_confusable: dict[str, tuple[tuple[str, float], ...]] | None = None
     _total: float | None = None
 
     def _domain(self) -> Mapping[str, int]:
@@ -189,6 +203,71 @@ class RealWords(Pass):
                 if RARE_MIN_TOKEN_FREQUENCY <= english.get(seen, 0) < MAX_TOKEN_FREQUENCY:
                     out.setdefault(seen, []).append((word, cost))
         return {k: tuple(sorted(v, key=lambda t: t[1])) for k, v in out.items()}
+
+    def _noisy_map(self) -> Mapping[str, tuple[tuple[str, float], ...]]:
+        """misreading -> ((common word, cost), ...) for badly damaged texts: up to
+        :data:`NOISY_MAX_COST`, and toward and from the commonest words too ("be" for "he",
+        "end" for "and"); built once, its built form cached on disk."""
+        if self._noisy_confusable is None:
+            from importlib import resources as importlib_resources
+            from pathlib import Path
+
+            from cleaner.lexicon import spelling
+            from cleaner.lexicon.cache import cached
+
+            source = importlib_resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+            sources = [Path(str(source)), Path(spelling.__file__), Path(__file__)]
+            self._noisy_confusable = cached("real-words-noisy-map", sources, self._build_noisy)
+        return self._noisy_confusable
+
+    def _build_noisy(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        english = self.resources.english.counts
+        out: dict[str, list[tuple[str, float]]] = {}
+        for word, freq in english.items():
+            if freq < NOISY_TARGET_FREQUENCY or not word.isalpha() or len(word) < 2:
+                continue
+            for seen, cost in misreadings(word, NOISY_MAX_COST).items():
+                if english.get(seen, 0) >= RARE_MIN_TOKEN_FREQUENCY and seen.isalpha():
+                    out.setdefault(seen, []).append((word, cost))
+        return {k: tuple(sorted(v, key=lambda t: t[1])) for k, v in out.items()}
+
+    def _noisy_edit(
+        self, text: str, start: int, end: int, low: str, prev: str, nxt: str
+    ) -> Edit | None:
+        """In a badly damaged text: a token between two words, toward a common word one
+        OCR confusion away that makes the three far likelier ("that lie had" -> "he",
+        "it bad been" -> "had", "outside end did" -> "and").
+
+        The three-word likelihood from the bigrams, c(prev, w) * c(w, next) / c(w), with an
+        unseen pair counted at the list's floor; the candidate must form known pairs on both
+        sides and make the three :data:`NOISY_EVIDENCE` times likelier than the token does:
+        in a text where one word in ten is damaged, a misread that spells a word is likely
+        enough for that. ("may be had", "the lamb lie down", "to end the" stay.)"""
+        english = self.resources.english.counts
+        f_tok = max(english.get(low, 1), 1)
+        tok_left = max(self._pair(prev, low), _FLOOR)
+        tok_right = max(self._pair(low, nxt), _FLOOR)
+        tok_score = tok_left * tok_right / f_tok
+        best: tuple[float, str] | None = None
+        for cand, _cost in self._noisy_map().get(low, ()):
+            left = self._pair(prev, cand)
+            right = self._pair(cand, nxt) if left else 0
+            if not (left and right):
+                continue
+            ratio = left * right / max(english.get(cand, 1), 1) / tok_score
+            if best is None or ratio > best[0]:
+                best = (ratio, cand)
+        if best is None or best[0] < NOISY_EVIDENCE:
+            return None
+        ratio, cand = best
+        return Edit(
+            start,
+            end,
+            cand,
+            f"real-word OCR error in a badly damaged text: {low!r} does not fit"
+            f" '{prev} _ {nxt}'; {cand!r} does (evidence x{ratio:.0f})",
+            0.85,
+        )
 
     def _pair(self, a: str, b: str) -> int:
         """Count of the pair ``a b`` in English plus weighted opinion-corpus counts (memoized)."""
@@ -325,7 +404,13 @@ class RealWords(Pass):
         lows = list(map(str.lower, keys))
         rev = self._doc_map()
         doc_map = self._doc_candidates(counts, compress(keys, map(rev.__contains__, lows)))
-        targets = list(compress(keys, (k in conf_map or k in doc_map for k in lows)))
+        noisy_map: Mapping[str, object] = {}
+        known = self.resources.known
+        if badly_damaged(counts, known) and not old_spelling_text(counts, known):
+            noisy_map = self._noisy_map()
+        targets = list(
+            compress(keys, (k in conf_map or k in doc_map or k in noisy_map for k in lows))
+        )
         if not targets:
             return []
         spans = protected_spans(text, ctx)
@@ -347,6 +432,14 @@ class RealWords(Pass):
                 continue  # part of an alteration ("[t]he")
             if _ABBREVIATION_NUMBER.match(text, end):
                 continue  # an abbreviation before a number ("sec. 387")
+            if low in noisy_map and tok.islower():
+                nb_next = _neighbour(text, end, before=False)
+                nb_prev = _neighbour(text, start, before=True) if nb_next else None
+                if nb_prev and nb_next:
+                    noisy_edit = self._noisy_edit(text, start, end, low, nb_prev, nb_next)
+                    if noisy_edit is not None:
+                        edits.append(noisy_edit)
+                        continue
             # the token fits its context: the right neighbour first (a cheap match; the
             # left one is a search back, found only if the right one does not fit)
             nxt = _neighbour(text, end, before=False)

@@ -41,15 +41,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import compress, filterfalse, pairwise
-from operator import not_
+from itertools import filterfalse, pairwise
 from typing import TYPE_CHECKING
 
 import regex
 
 from cleaner.fixpoint import edits_to_fixpoint
 from cleaner.lexicon.spelling import Speller
-from cleaner.lexicon.tokens import run_positions, unknown_runs
+from cleaner.lexicon.tokens import badly_damaged, run_positions, unknown_runs
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import Spans, protected_spans
 from cleaner.types import Edit
@@ -314,9 +313,6 @@ LATIN_FUNCTION_WORDS = frozenset(
     {"non", "et", "ad", "de", "ex", "cum", "sine", "vel", "aut", "nec", "est", "sunt"}
     | {"qui", "quod", "quae", "ab", "pro", "per", "sub", "ut", "ne", "esse", "quo"}
 )
-#: Share of unknown lower-case words from which a text counts as badly damaged (see
-#: :meth:`NonWords._noisy`): the wider rules of :meth:`NonWords._loose_long` apply there only.
-NOISY_SHARE = 0.05
 _LONE_ANY = 7  # ... any one letter replaced only in a token this long
 _LONE_TWO = 6  # ... two edits only in a token this long
 _LONE_TWO_RESHAPE = 9  # ... and a length changed by two only in a token this long
@@ -584,7 +580,9 @@ class NonWords(Pass):
             return
         spans = protected_spans(text, ctx)
         quotes = _Quotations(text)
-        noisy = _Once(lambda: self._noisy(exact))  # only asked of the rare long tokens
+        noisy = _Once(
+            lambda: badly_damaged(exact, self.resources.known)
+        )  # only asked of the rare long tokens
         found: list[tuple[int, int, str]] = []
         if len(unknown) * len(text) > _INDEX_WORK:
             # many unknown tokens in a long text: one index instead of a scan per token
@@ -857,28 +855,6 @@ class NonWords(Pass):
                 if initial and not _MID_SENTENCE.search(text, max(0, start - 40), start):
                     continue  # at a sentence start "Av" may begin a name
                 yield Edit(start, end, word, f"letters in the wrong case ({tok!r})", 0.9)
-
-    def _noisy(self, exact: Counter[str]) -> bool:
-        """Is the text so damaged that an unknown long word is most likely a misread?
-
-        The share of its lower-case words (3+ letters) that no list knows: opinions, where
-        an unknown word is as often a term the lists lack, stay under 5% (90% of them
-        under 2%); OCR'd newspapers are at 6% (median) to 20%.
-
-        >>> from cleaner.config import Config
-        >>> from cleaner.resources import Resources
-        >>> words = NonWords(Config(), Resources())
-        >>> words._noisy(Counter({"the": 40, "court": 40, "held": 15, "teh": 5}))
-        False
-        >>> words._noisy(Counter({"the": 40, "court": 40, "held": 10, "teh": 10}))
-        True
-        """
-        words = [t for t in exact if t.islower() and len(t) >= 3 and t.isalpha()]
-        total = sum(map(exact.__getitem__, words))
-        known = self.resources.known.__contains__  # (lower-case letters only: no elisions)
-        unknown = sum(map(exact.__getitem__, compress(words, map(not_, map(known, words)))))
-        # a short text says little: it starts from 1 unknown word in 100 (an opinion's rate)
-        return unknown + 1 >= NOISY_SHARE * (total + 100)
 
     def _english_beside(self, text: str, start: int, end: int) -> bool:
         """Are the words beside ``[start, end)`` English ones: none of them a Latin word
