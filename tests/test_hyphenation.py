@@ -62,6 +62,10 @@ FIXES = [
         "that Berry had violated his fiduciaiy position",
     ),
     ("by postponing or accelei-ating the period", "by postponing or acceleiating the period"),
+    # a lost line break, one half a word: the join one typical confusion from a common
+    # word (BLN600; the words pass then fixes it)
+    ("the men con- corned in the robbery", "the men concorned in the robbery"),
+    ("the pro- ceodings were adjourned", "the proceodings were adjourned"),
 ]
 
 # text that must survive untouched
@@ -90,6 +94,7 @@ SURVIVES = [
     "the Police- court and a cross- examination",
     "co- counsel; re- enter the land",
     "the co-defeudants and the ju-y",  # a prefix's hyphen; a join too short
+    "self- defence and in Church- street; a well- known man",  # no misread join
     "the- amount of the debt; on- the merits",
     "a well- known rule; a non- suit",
     "Sergean- Bartholomew said; a T- bone; the U- boat",

@@ -114,6 +114,10 @@ WORD_FREQUENCY = 1_000_000
 MISREAD_JOINED = 8
 MISREAD_JOINED_COST = 0.35
 MISREAD_JOINED_FREQUENCY = 100_000
+#: ... and for the halves of a word split at a lost line break, one of them a word ("con-
+#: corned"): a typical confusion toward a common word.
+SPACED_MISREAD_COST = 0.6
+SPACED_MISREAD_FREQUENCY = 1_000_000
 #: How much likelier (as a share) the joined word must be than the pair for "how- ever".
 JOINED_RATIO = 10
 #: Words after a suspended hyphen ("pre- and post-trial", "first- or second-degree").
@@ -275,13 +279,20 @@ def _choose(parts: list[str], judge: Judge) -> tuple[frozenset[int], float] | No
     return None
 
 
-def _misread_whole(parts: list[str], judge: Judge) -> bool:
+def _misread_whole(
+    parts: list[str],
+    judge: Judge,
+    *,
+    pieces_may_be_words: bool = False,
+    max_cost: float = MISREAD_JOINED_COST,
+    min_frequency: int = MISREAD_JOINED_FREQUENCY,
+) -> bool:
     """Are the lower-case pieces of "fidu-ciai-y", "pcr-emptory" no words and no prefixes,
     while their join is a long token one cheap OCR confusion from a common word, the only
     one that near ("fiduciary", "peremptory")? ("co-defeudants" keeps its prefix's hyphen.)"""
     if not all(p.islower() for p in parts):
         return False
-    if any(p in PREFIXES or judge.is_word(p) for p in parts):
+    if not pieces_may_be_words and any(p in PREFIXES or judge.is_word(p) for p in parts):
         return False
     joined = "".join(parts)
     if len(joined) < MISREAD_JOINED or judge.r.is_known(joined):
@@ -289,9 +300,27 @@ def _misread_whole(parts: list[str], judge: Judge) -> bool:
     best = judge.r.spelling.candidates(joined)[:2]
     return (
         len(best) > 0
-        and best[0].cost <= MISREAD_JOINED_COST
-        and best[0].frequency >= MISREAD_JOINED_FREQUENCY
+        and best[0].cost <= max_cost
+        and best[0].frequency >= min_frequency
         and (len(best) == 1 or best[1].cost > best[0].cost)
+    )
+
+
+def _misread_join(left: str, right: str, judge: Judge) -> bool:
+    """Are "con- corned", "pro- ceodings" the halves of one misread word split at a lost
+    line break: their join no word, one cheap OCR confusion from a common word that is the
+    only one that near ("concerned", "proceedings"), and no hyphenated compound the
+    document writes?"""
+    if not (left.islower() and right.islower()):
+        return False
+    if judge.doc.get(f"{left}-{right}", 0):
+        return False
+    return _misread_whole(
+        [left, right],
+        judge,
+        pieces_may_be_words=True,
+        max_cost=SPACED_MISREAD_COST,
+        min_frequency=SPACED_MISREAD_FREQUENCY,
     )
 
 
@@ -454,6 +483,8 @@ class Hyphenation(Pass):
                 choice = frozenset({0}), 0.85  # "re- manided": the words pass may fix it
             if choice is None and _document_joins(left, right, judge):
                 choice = frozenset({0}), 0.85  # "garnishee debt- or" where "debtor" is used
+            if choice is None and _misread_join(left, right, judge):
+                choice = frozenset({0}), 0.85  # "con- corned": the words pass fixes it
             if choice is None or not choice[0]:
                 continue
             reason = f"line-end hyphen of a split word, line break lost ({left}- {right})"
