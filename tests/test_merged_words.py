@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
+from tests.conftest import CLEAN_PASSAGE, NOISY_PASSAGE
 from tests.invariants import check_idempotent, check_result
 
 MERGED = Cleaner(passes=("merged_words",))
@@ -100,3 +101,15 @@ def test_invariants(parts: list[str]) -> None:
     r = MERGED.clean(" ".join(parts))
     check_result(r)
     check_idempotent(MERGED, r)
+
+
+@pytest.mark.parametrize("noisy", [True, False])
+def test_unusual_pair_is_applied_only_in_a_badly_damaged_text(noisy: bool) -> None:
+    # "prisoner for": no bigram list pairs them; a lost space is likelier in damaged text
+    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(
+        word="evidence of the prisonerfor the defence"
+    )
+    r = Cleaner(passes=("merged_words",)).clean(text)
+    assert [(c.before, c.after, c.applied) for c in r.changes] == [("", " ", noisy)]
+    assert ("prisoner for the defence" in r.text) is noisy
+    check_result(r)

@@ -31,10 +31,10 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import filterfalse
 
-from cleaner.lexicon.tokens import letter_counts, runs_positions
+from cleaner.lexicon.tokens import badly_damaged, letter_counts, runs_positions
 from cleaner.passes.base import Pass, PassContext
 from cleaner.passes.hyphenation import (
     Judge,
@@ -76,6 +76,11 @@ ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 #: times likelier (as a share of English words) than the split pair (as a share of English
 #: pairs): "been" is 17x likelier than "be on", "almost" 8x than "at most".
 MISREAD_RATIO = 3
+#: The confidence of a split into a function word and a common word that no bigram list
+#: pairs ("prisonerfor"): a suggestion, applied in a badly damaged text
+#: (:func:`cleaner.lexicon.tokens.badly_damaged`) at :data:`DAMAGED_CONFIDENCE`.
+UNUSUAL_PAIR = 0.7
+DAMAGED_CONFIDENCE = 0.85
 #: English bigram count of a usual pair ("a series" 9e8, "to be" 3e10; "a the" is not).
 COMMON_PAIR = 1_000_000
 ARTICLES = frozenset({"a", "an", "the"})
@@ -185,7 +190,7 @@ def _split_merged(
             # "test or": the pair must be usual in real opinions (corpus bigrams)
             conf = 0.9 if corpus >= 2 else 0.6
         else:
-            conf = 0.95 if corpus >= 2 or english >= COMMON_PAIR else 0.7
+            conf = 0.95 if corpus >= 2 or english >= COMMON_PAIR else UNUSUAL_PAIR
         if best is None or score > best[2]:
             best, tie = (k, conf, score), False
         elif score == best[2]:
@@ -303,11 +308,21 @@ class MergedWords(Pass):
         self, text: str, low_text: str, ctx: PassContext, judge: Judge, unknown: list[str]
     ) -> Iterator[Edit]:
         splits: dict[str, list[_Split]] = {}
-        old_spelling = old_spelling_text(letter_counts(text, ctx), self.resources.known)
+        counts = letter_counts(text, ctx)
+        old_spelling = old_spelling_text(counts, self.resources.known)
+        # in a badly damaged text a lost space is likelier than an unusual pair of words
+        damaged = not old_spelling and badly_damaged(counts, self.resources.known)
         for low in unknown:
             if judge.doc.get(low, 0) >= 3:
                 continue  # short, or the document's own term
             found = _split_merged(low, judge, self.resources, old_spelling)
+            if damaged:
+                found = [
+                    replace(sp, confidence=DAMAGED_CONFIDENCE)
+                    if sp.confidence == UNUSUAL_PAIR
+                    else sp
+                    for sp in found
+                ]
             if found:
                 splits[low] = found
         if not splits:
