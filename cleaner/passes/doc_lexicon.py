@@ -30,8 +30,9 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from cleaner.lexicon.tokens import LETTERS, letter_counts
+from cleaner.lexicon.tokens import LETTERS, badly_damaged, letter_counts
 from cleaner.passes.base import Pass, PassContext
+from cleaner.passes.words import old_spelling_text
 from cleaner.protect import protected_spans
 from cleaner.resources import Resources
 from cleaner.types import Edit
@@ -94,6 +95,9 @@ OCR_SPLITS = (
 MIN_ANCHOR = 3  # the frequent form is used at least this often
 MIN_RATIO = 3  # ... and this many times as often as the variant
 MAX_VARIANT = 2  # a variant used more often than this is a word of its own
+#: Confidence of a lower-case variant one arbitrary letter from a document word, in a badly
+#: damaged text (:func:`cleaner.lexicon.tokens.badly_damaged`); elsewhere a suggestion.
+DAMAGED_CONFIDENCE = 0.85
 MIN_LENGTH = 4
 
 
@@ -281,6 +285,17 @@ class DocumentLexicon(Pass):
                 fixes[word] = fix
         if not fixes:
             return
+        one_letter = [
+            w
+            for w, (after, conf, _) in fixes.items()
+            if conf < DAMAGED_CONFIDENCE and w.islower() and Levenshtein.distance(w, after) == 1
+        ]
+        if one_letter and badly_damaged(counts, known) and not old_spelling_text(counts, known):
+            # in a badly damaged text a lower-case word one arbitrary letter from a word the
+            # document uses 3x as often is a misread of it ("prisoter" beside "prisoner")
+            for w in one_letter:
+                after, _, reason = fixes[w]
+                fixes[w] = (after, DAMAGED_CONFIDENCE, reason + "; the text is badly damaged")
         protected = protected_spans(text, ctx)
         size = len(text)
         for word, start in _occurrences(text, fixes):
