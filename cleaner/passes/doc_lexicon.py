@@ -95,8 +95,8 @@ OCR_SPLITS = (
 MIN_ANCHOR = 3  # the frequent form is used at least this often
 MIN_RATIO = 3  # ... and this many times as often as the variant
 MAX_VARIANT = 2  # a variant used more often than this is a word of its own
-#: Confidence of a lower-case variant one arbitrary letter from a document word, in a badly
-#: damaged text (:func:`cleaner.lexicon.tokens.badly_damaged`); elsewhere a suggestion.
+#: Confidence of a lower-case variant one arbitrary letter (or two) from a document word,
+#: in a badly damaged text (:func:`cleaner.lexicon.tokens.badly_damaged`); elsewhere a suggestion.
 DAMAGED_CONFIDENCE = 0.85
 MIN_LENGTH = 4
 
@@ -288,11 +288,11 @@ class DocumentLexicon(Pass):
         one_letter = [
             w
             for w, (after, conf, _) in fixes.items()
-            if conf < DAMAGED_CONFIDENCE and w.islower() and Levenshtein.distance(w, after) == 1
+            if conf < DAMAGED_CONFIDENCE and w.islower() and Levenshtein.distance(w, after) <= 2
         ]
         if one_letter and badly_damaged(counts, known) and not old_spelling_text(counts, known):
-            # in a badly damaged text a lower-case word one arbitrary letter from a word the
-            # document uses 3x as often is a misread of it ("prisoter" beside "prisoner")
+            # in a badly damaged text a lower-case word one arbitrary letter (or two) from a
+            # word the document uses 3x as often is a misread of it ("prisoter", "prisoner")
             for w in one_letter:
                 after, _, reason = fixes[w]
                 fixes[w] = (after, DAMAGED_CONFIDENCE, reason + "; the text is badly damaged")
