@@ -20,7 +20,9 @@ brings in comes last): callers must not depend on it.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
+import weakref
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import compress, islice
@@ -229,6 +231,8 @@ def unknown_runs(counts: Iterable[str], known: Container[str]) -> list[str]:
 #: Share of unknown lower-case words from which a text counts as badly damaged (see
 #: :func:`badly_damaged`).
 DAMAGED_SHARE = 0.05
+#: Its answers, per count (the passes of one document share one count of its text).
+_DAMAGED: weakref.WeakKeyDictionary[object, tuple[object, bool]] = weakref.WeakKeyDictionary()
 
 
 def badly_damaged(counts: Mapping[str, int], known: Container[str]) -> bool:
@@ -245,9 +249,18 @@ def badly_damaged(counts: Mapping[str, int], known: Container[str]) -> bool:
     >>> badly_damaged({"the": 40, "court": 40, "held": 10, "teh": 10}, {"the", "court", "held"})
     True
     """
+    try:  # the same count asked again (by the next pass): the same answer
+        hit = _DAMAGED[counts]
+    except (KeyError, TypeError):
+        hit = None
+    if hit is not None and hit[0] is known:
+        return hit[1]
     words = [t for t in counts if t.islower() and len(t) >= 3 and t.isalpha()]
     total = sum(map(counts.__getitem__, words))
     unknown = sum(
         map(counts.__getitem__, compress(words, map(not_, map(known.__contains__, words))))
     )
-    return unknown + 1 >= DAMAGED_SHARE * (total + 100)
+    result = unknown + 1 >= DAMAGED_SHARE * (total + 100)
+    with contextlib.suppress(TypeError):  # (a plain dict cannot be weakly referenced)
+        _DAMAGED[counts] = (known, result)
+    return result
