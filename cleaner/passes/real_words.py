@@ -40,7 +40,7 @@ read as "lion." before a name ("lion. John C. Murray, Circuit Judge").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import compress
 
 from cleaner.lexicon.spelling import misreadings
@@ -124,11 +124,10 @@ _UNCOMMON = 50_000_000
 _UNCOMMON_SIDE = 100.0
 _UNCOMMON_TARGET = 100_000_000
 #: In a badly damaged text (:func:`cleaner.lexicon.tokens.badly_damaged`): the most a
-#: confusion may cost, the least frequency of a candidate, and how much likelier the
+#: confusion may cost (candidates of :data:`TARGET_FREQUENCY`+), and how much likelier the
 #: candidate must make the three words (measured on BLN600 and Overproof: at 1000,
 #: "that lie had", "it bad been"; "outside end did" is x660 and stays).
 NOISY_MAX_COST = 0.6
-NOISY_TARGET_FREQUENCY = 30_000_000
 NOISY_EVIDENCE = 1000.0
 #: Most the opinions' own word frequencies may multiply the context evidence by.
 DOMAIN_CAP = 30.0
@@ -178,58 +177,57 @@ class RealWords(Pass):
         return self._domain_counts
 
     def _map(self) -> Mapping[str, tuple[tuple[str, float], ...]]:
-        """misreading -> ((common word, cost), ...): built once, its built form cached on disk."""
+        """misreading -> ((common word, cost), ...): built once, its built form cached on disk.
+
+        A rare word ("shew", "connexion") is more likely an archaic spelling in an old opinion
+        than a misread, and the commonest ones fit every context: only misreadings of 500k to
+        500M are keys."""
         if self._confusable is None:
-            from importlib import resources as importlib_resources
-            from pathlib import Path
-
-            from cleaner.lexicon import spelling
-            from cleaner.lexicon.cache import cached
-
-            source = importlib_resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
-            sources = [Path(str(source)), Path(spelling.__file__), Path(__file__)]
-            self._confusable = cached("real-words-map", sources, self._build_map)
+            self._confusable = self._reverse_map(
+                "real-words-map",
+                MAX_COST,
+                lambda seen, f: RARE_MIN_TOKEN_FREQUENCY <= f < MAX_TOKEN_FREQUENCY,
+            )
         return self._confusable
-
-    def _build_map(self) -> dict[str, tuple[tuple[str, float], ...]]:
-        english = self.resources.english.counts
-        out: dict[str, list[tuple[str, float]]] = {}
-        for word, freq in english.items():
-            if freq < TARGET_FREQUENCY or not word.isalpha() or len(word) < 2:
-                continue
-            for seen, cost in misreadings(word, MAX_COST).items():
-                # a rare word ("shew", "connexion") is more likely an archaic spelling in
-                # an old opinion than a misread: only common words are candidates
-                if RARE_MIN_TOKEN_FREQUENCY <= english.get(seen, 0) < MAX_TOKEN_FREQUENCY:
-                    out.setdefault(seen, []).append((word, cost))
-        return {k: tuple(sorted(v, key=lambda t: t[1])) for k, v in out.items()}
 
     def _noisy_map(self) -> Mapping[str, tuple[tuple[str, float], ...]]:
         """misreading -> ((common word, cost), ...) for badly damaged texts: up to
         :data:`NOISY_MAX_COST`, and toward and from the commonest words too ("be" for "he",
         "end" for "and"); built once, its built form cached on disk."""
         if self._noisy_confusable is None:
-            from importlib import resources as importlib_resources
-            from pathlib import Path
-
-            from cleaner.lexicon import spelling
-            from cleaner.lexicon.cache import cached
-
-            source = importlib_resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
-            sources = [Path(str(source)), Path(spelling.__file__), Path(__file__)]
-            self._noisy_confusable = cached("real-words-noisy-map", sources, self._build_noisy)
+            self._noisy_confusable = self._reverse_map(
+                "real-words-noisy-map",
+                NOISY_MAX_COST,
+                lambda seen, f: f >= RARE_MIN_TOKEN_FREQUENCY and seen.isalpha(),
+            )
         return self._noisy_confusable
 
-    def _build_noisy(self) -> dict[str, tuple[tuple[str, float], ...]]:
-        english = self.resources.english.counts
-        out: dict[str, list[tuple[str, float]]] = {}
-        for word, freq in english.items():
-            if freq < NOISY_TARGET_FREQUENCY or not word.isalpha() or len(word) < 2:
-                continue
-            for seen, cost in misreadings(word, NOISY_MAX_COST).items():
-                if english.get(seen, 0) >= RARE_MIN_TOKEN_FREQUENCY and seen.isalpha():
-                    out.setdefault(seen, []).append((word, cost))
-        return {k: tuple(sorted(v, key=lambda t: t[1])) for k, v in out.items()}
+    def _reverse_map(
+        self, name: str, max_cost: float, takes: Callable[[str, int], bool]
+    ) -> dict[str, tuple[tuple[str, float], ...]]:
+        """misreading -> ((English word of :data:`TARGET_FREQUENCY`+, cost), ...), the
+        misreadings up to ``max_cost`` that ``takes`` (misreading, its frequency) accepts,
+        cheapest first; cached on disk under ``name``."""
+        from importlib import resources as importlib_resources
+        from pathlib import Path
+
+        from cleaner.lexicon import spelling
+        from cleaner.lexicon.cache import cached
+
+        def build() -> dict[str, tuple[tuple[str, float], ...]]:
+            english = self.resources.english.counts
+            out: dict[str, list[tuple[str, float]]] = {}
+            for word, freq in english.items():
+                if freq < TARGET_FREQUENCY or not word.isalpha() or len(word) < 2:
+                    continue
+                for seen, cost in misreadings(word, max_cost).items():
+                    if takes(seen, english.get(seen, 0)):
+                        out.setdefault(seen, []).append((word, cost))
+            return {k: tuple(sorted(v, key=lambda t: t[1])) for k, v in out.items()}
+
+        source = importlib_resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+        sources = [Path(str(source)), Path(spelling.__file__), Path(__file__)]
+        return cached(name, sources, build)
 
     def _noisy_edit(
         self, text: str, start: int, end: int, low: str, prev: str, nxt: str
