@@ -580,9 +580,11 @@ class NonWords(Pass):
             return
         spans = protected_spans(text, ctx)
         quotes = _Quotations(text)
-        noisy = _Once(
-            lambda: badly_damaged(exact, self.resources.known)
-        )  # only asked of the rare long tokens
+        known = self.resources.known
+
+        def noisy() -> bool:  # asked of the rare long tokens only (kept per count)
+            return badly_damaged(exact, known)
+
         found: list[tuple[int, int, str]] = []
         if len(unknown) * len(text) > _INDEX_WORK:
             # many unknown tokens in a long text: one index instead of a scan per token
@@ -1008,20 +1010,6 @@ def _lowered(exact: Counter[str]) -> Counter[str]:
         low = tok.lower()
         lower[low] = lower.get(low, 0) + n
     return lower
-
-
-class _Once:
-    """A value computed on first use, then kept."""
-
-    def __init__(self, compute: Callable[[], bool]) -> None:
-        self._compute: Callable[[], bool] | None = compute
-        self._value = False
-
-    def __call__(self) -> bool:
-        if self._compute is not None:
-            self._value = self._compute()
-            self._compute = None
-        return self._value
 
 
 class _Quotations:
