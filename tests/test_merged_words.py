@@ -113,3 +113,21 @@ def test_unusual_pair_is_applied_only_in_a_badly_damaged_text(noisy: bool) -> No
     assert [(c.before, c.after, c.applied) for c in r.changes] == [("", " ", noisy)]
     assert ("prisoner for the defence" in r.text) is noisy
     check_result(r)
+
+
+@pytest.mark.parametrize(
+    ("words", "noisy", "expected"),
+    [
+        ("he wanted tosay that", True, "he wanted to say that"),
+        ("he had afew pounds", True, "he had a few pounds"),
+        ("he wanted tosay that", False, "he wanted tosay that"),
+        ("he had afew pounds", False, "he had afew pounds"),
+    ],
+)
+def test_short_common_word_counts_in_a_badly_damaged_text(
+    words: str, noisy: bool, expected: str
+) -> None:
+    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word="evidence, and " + words)
+    r = Cleaner(passes=("merged_words",)).clean(text)
+    assert expected in r.text
+    check_result(r)

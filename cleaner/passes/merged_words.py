@@ -17,7 +17,9 @@ merged form is no known word, used fewer than three times in the document, and
 * or a function word is glued to a capitalized word that is known or that the document
   writes on its own ("uponMrs", "thatMorrison"): the capital inside is the evidence.
 
-Weaker evidence is a suggestion (confidence 0.6).
+Weaker evidence is a suggestion (confidence 0.6). In a badly damaged text
+(:func:`cleaner.lexicon.tokens.badly_damaged`) an unusual pair is split, not suggested
+("prisonerfor"), and a very common 3-letter word counts as evidenced ("tosay", "afew").
 
 >>> from cleaner import clean
 >>> clean("the agreementis void, andan appeal lies", passes=("merged_words",)).text
@@ -96,6 +98,9 @@ PREV_WORD = re.compile(r"([^\W\d_]+) $")
 #: A content word glued to a function word must be this frequent (Google Books count):
 #: "the cry" from "thecry" (a misread "theory") is refused by length, "for mara" by this.
 CONTENT_FREQUENCY = 2_000_000
+#: ... of 3 letters in a badly damaged text, when this common ("tosay", "sawthe"; "afew":
+#: "a" then takes a word of 3+ letters, not 5+)
+SHORT_CONTENT_FREQUENCY = 50_000_000
 #: Function words that are also prefixes ("inartificial", "abed", "online"): a split
 #: needs the pair in real opinions (corpus bigrams), else it is only a suggestion.
 PREFIX_LIKE = frozenset({"a", "an", "in", "on", "be", "to", "for", "with", "it"})
@@ -148,7 +153,7 @@ def _has_cut(low: str) -> bool:
 
 
 def _split_merged(
-    low: str, judge: Judge, resources: Resources, old_spelling: bool = False
+    low: str, judge: Judge, resources: Resources, old_spelling: bool = False, damaged: bool = False
 ) -> list[_Split]:
     """Where to insert a space in an unknown merged word (lower-cased), best first.
     (In a text of old spelling only the commonest function words count: "weare",
@@ -175,14 +180,17 @@ def _split_merged(
             continue
         if not content and (left in ARTICLES or (left in VERBS and right in VERBS)):
             continue  # "a the", "a for", "is was": no English
-        if content and (len(content[0]) < 4 or resources.frequency(content[0]) < CONTENT_FREQUENCY):
-            continue
+        if content:
+            freq = resources.frequency(content[0])
+            shortest = 3 if damaged and freq >= SHORT_CONTENT_FREQUENCY else 4
+            if len(content[0]) < shortest or freq < CONTENT_FREQUENCY:
+                continue
         if not (judge.is_word(left) and judge.is_word(right)):
             continue
         score = min(resources.frequency(left), resources.frequency(right))
         corpus = resources.corpus_bigrams.count(left, right)
         english = resources.bigrams.count(left, right)
-        if content and left == "a" and not old_spelling and len(right) >= 5:
+        if content and left == "a" and not old_spelling and len(right) >= (3 if damaged else 5):
             # "averdict", "awitness": no English word starts so ("aweary" is old)
             conf = 0.9 if corpus >= 2 or english >= ARTICLE_PAIR else 0.6
         elif content and (left in PREFIX_LIKE or (len(right) <= 2 and right not in ENDS_NO_WORD)):
@@ -315,7 +323,7 @@ class MergedWords(Pass):
         for low in unknown:
             if judge.doc.get(low, 0) >= 3:
                 continue  # short, or the document's own term
-            found = _split_merged(low, judge, self.resources, old_spelling)
+            found = _split_merged(low, judge, self.resources, old_spelling, damaged)
             if damaged:
                 found = [
                     replace(sp, confidence=DAMAGED_CONFIDENCE)
