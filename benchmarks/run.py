@@ -50,8 +50,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.passes.base import Pass, PassContext  # noqa: E402
-from cleaner.pipeline import Document, run, validate_edits  # noqa: E402
+from cleaner.passes.base import PassContext  # noqa: E402
+from cleaner.pipeline import Document, run, schedule, validate_edits  # noqa: E402
 from cleaner.types import Result  # noqa: E402
 
 WORD = regex.compile(r"\w+")
@@ -129,7 +129,7 @@ def timed_run(cleaner: Cleaner, text: str, times: dict[str, float]) -> Result:
     doc = Document(text)
     ctx.bind(doc)
 
-    def one(p: Pass) -> None:
+    for p in schedule(cleaner.passes, doc):  # the pipeline's order, settling runs included
         ctx.current_pass = p.name
         t0 = time.perf_counter()
         edits = validate_edits(p.propose(doc.text, ctx), len(doc.text), p.name)
@@ -139,15 +139,6 @@ def timed_run(cleaner: Cleaner, text: str, times: dict[str, float]) -> Result:
         t2 = time.perf_counter()
         times[p.name] = times.get(p.name, 0.0) + (t1 - t0)
         times["(apply)"] = times.get("(apply)", 0.0) + (t2 - t1)
-
-    seen: dict[str, str] = {}
-    for p in cleaner.passes:
-        one(p)
-        if p.settles_after:
-            seen[p.name] = doc.text
-    for p in cleaner.passes:  # a pass that settles after runs again (as in the pipeline)
-        if p.settles_after and seen[p.name] != doc.text:
-            one(p)
     t0 = time.perf_counter()
     result = doc.result()
     times["(report)"] = times.get("(report)", 0.0) + time.perf_counter() - t0

@@ -13,7 +13,7 @@ This module imports no pass, no file format and no command line.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -324,18 +324,27 @@ def run(
     """Run ``passes`` in order over ``text`` and return the exact result."""
     doc = Document(text)
     context.bind(doc)
-    seen: dict[str, str] = {}  # what a pass that settles after left behind
-    for p in passes:
-        _run_pass(p, doc, context, min_confidence)
-        if p.settles_after:
-            seen[p.name] = doc.text
-    for p in passes:  # ... run again where a later pass changed the text since
-        if p.settles_after and seen[p.name] != doc.text:
-            _run_pass(p, doc, context, min_confidence)
+    for p in schedule(passes, doc):
+        run_pass(p, doc, context, min_confidence)
     return doc.result()
 
 
-def _run_pass(p: Pass, doc: Document, context: PassContext, min_confidence: float) -> None:
+def schedule(passes: Sequence[Pass], doc: Document) -> Iterator[Pass]:
+    """The passes to run over ``doc``, in order (run each before asking for the next): all
+    of them, then once more each pass that settles after the others
+    (:attr:`Pass.settles_after`) if a later pass changed the text since it ran."""
+    seen: dict[str, str] = {}  # what a pass that settles after left behind
+    for p in passes:
+        yield p
+        if p.settles_after:
+            seen[p.name] = doc.text
+    for p in passes:
+        if p.settles_after and seen[p.name] != doc.text:
+            yield p
+
+
+def run_pass(p: Pass, doc: Document, context: PassContext, min_confidence: float) -> None:
+    """One pass over ``doc``: its edits proposed, validated and applied."""
     context.current_pass = p.name
     edits = validate_edits(p.propose(doc.text, context), len(doc.text), p.name)
     context.flush_markers()

@@ -285,15 +285,15 @@ class DocumentLexicon(Pass):
                 fixes[word] = fix
         if not fixes:
             return
-        one_letter = [
+        near_variants = [
             w
             for w, (after, conf, _) in fixes.items()
             if conf < DAMAGED_CONFIDENCE and w.islower() and Levenshtein.distance(w, after) <= 2
         ]
-        if one_letter and badly_damaged(counts, known) and not old_spelling_text(counts, known):
+        if near_variants and badly_damaged(counts, known) and not old_spelling_text(counts, known):
             # in a badly damaged text a lower-case word one arbitrary letter (or two) from a
             # word the document uses 3x as often is a misread of it ("prisoter", "prisoner")
-            for w in one_letter:
+            for w in near_variants:
                 after, _, reason = fixes[w]
                 fixes[w] = (after, DAMAGED_CONFIDENCE, reason + "; the text is badly damaged")
         protected = protected_spans(text, ctx)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import filterfalse
 
 from cleaner.lexicon.tokens import badly_damaged, letter_counts, runs_positions
@@ -157,7 +157,8 @@ def _split_merged(
 ) -> list[_Split]:
     """Where to insert a space in an unknown merged word (lower-cased), best first.
     (In a text of old spelling only the commonest function words count: "weare",
-    "withall", "aweary" were words then.)"""
+    "withall", "aweary" were words then; in a badly damaged one, ``damaged``, an unusual
+    pair is applied and a very common 3-letter word is evidence.)"""
     function = FUNCTION_WORDS if old_spelling else ALL_FUNCTION_WORDS
     # a split leaves a function word on one side: only those cuts are tried
     cuts = _cuts(low, function)
@@ -198,7 +199,8 @@ def _split_merged(
             # "test or": the pair must be usual in real opinions (corpus bigrams)
             conf = 0.9 if corpus >= 2 else 0.6
         else:
-            conf = 0.95 if corpus >= 2 or english >= COMMON_PAIR else UNUSUAL_PAIR
+            unusual = DAMAGED_CONFIDENCE if damaged else UNUSUAL_PAIR
+            conf = 0.95 if corpus >= 2 or english >= COMMON_PAIR else unusual
         if best is None or score > best[2]:
             best, tie = (k, conf, score), False
         elif score == best[2]:
@@ -324,13 +326,6 @@ class MergedWords(Pass):
             if judge.doc.get(low, 0) >= 3:
                 continue  # short, or the document's own term
             found = _split_merged(low, judge, self.resources, old_spelling, damaged)
-            if damaged:
-                found = [
-                    replace(sp, confidence=DAMAGED_CONFIDENCE)
-                    if sp.confidence == UNUSUAL_PAIR
-                    else sp
-                    for sp in found
-                ]
             if found:
                 splits[low] = found
         if not splits:
