@@ -73,6 +73,12 @@ def clean(text: str) -> str:
         # (c)/(r) read for "o"
         ("began to run \u00a9n the accrual", "began to run on the accrual"),
         ("she had no power t\u00ae accomplish", "she had no power to accomplish"),
+        # a tilde glued to a word (BLN600 newspapers): a speck, or a lost space
+        ("our portion is prin~ted first", "our portion is printed first"),
+        ("upon what he ~termed the poisoned", "upon what he termed the poisoned"),
+        ("to learn the~ sad news", "to learn the sad news"),
+        ("bankers, of L~ombard-street", "bankers, of Lombard-street"),
+        ("an inquest was opened on~the body", "an inquest was opened on the body"),
         # ligatures, invisible characters, spaces, controls
         (
             "the \ufb01rst \ufb02oor and \ufb00ect \ufb03ce \ufb04e",
@@ -122,6 +128,7 @@ def test_fixes(before: str, after: str) -> None:
         "emoji \U0001f468\u200d\U0001f469",
         "Persian \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
         "the well-known, pre-existing right-of-way",
+        "see http://www.law.edu/~smith and approximately ~5 miles; a ~ b",  # no word's edge
     ],
 )
 def test_survives(text: str) -> None:

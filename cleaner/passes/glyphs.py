@@ -14,7 +14,8 @@ to decide between two harmless readings:
   neighbouring line starts with a bullet too) survives; "¡"/"¿" glued before a known English
   word are deleted unless the sentence closes with "!"/"?" (Spanish); a lone "£" between
   words (not before an amount) is a speck; "©"/"®" glued inside a word where "o" makes a
-  common word ("t©" -> "to") are misread letters;
+  common word ("t©" -> "to") are misread letters; a "~" glued to a word is a speck
+  ("prin~ted" -> "printed", "he ~termed"), or a lost space between two words ("on~the");
 - **ligatures** (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) are spelled out; **zero-width** characters and a U+FEFF
   inside the text (not a leading BOM) are deleted; **control characters** are deleted
   (tab, newline, the CR of CRLF and a form feed -- pdftotext's page break -- are kept; a
@@ -77,11 +78,12 @@ STRONG_SPECKS = "\u25a0\u25a1\u25aa\u25ab\u25cf\u2022\u25e6\u2219"
 BULLET_STARTS = STRONG_SPECKS + "-*\u2013\u2014\u2043\u25b8\u25ba\u27a2\u2713"
 WEAK_SPECKS = "\u00a1\u00bf"  # ¡ ¿ (real in Spanish)
 MISREAD_O = "\u00a9\u00ae"  # © ®
+TILDE = "~"  # a speck glued to a word (no English word has one; a URL's "/~" is no word)
 
 #: every character this pass looks at, in one class (one fast scan)
 TRIGGER = re.compile(
     f"[{INVISIBLE}{STRONG_SPECKS}{re.escape(JOINERS)}{''.join(LIGATURES)}{SPACES}"
-    f"{re.escape(CONTROLS)}\r{C1}{WEAK_SPECKS}{MISREAD_O}\u00a3\ud800-\udfff]"
+    f"{re.escape(CONTROLS)}\r{C1}{WEAK_SPECKS}{MISREAD_O}{TILDE}\u00a3\ud800-\udfff]"
 )
 #: characters handled as a run (a speck "••", a soft hyphen next to a zero-width space)
 RUN_CLASSES = (frozenset(INVISIBLE), frozenset(STRONG_SPECKS), frozenset(JOINERS))
@@ -265,6 +267,8 @@ class _Run(WordCursor):
             return self.misread_o(a)
         if c == "\u00a3":
             return self.pound(a)
+        if c == TILDE:
+            return self.tilde(a)
         return []  # pragma: no cover - the trigger only matches the classes above
 
     # -- handlers -------------------------------------------------------------------------
@@ -505,6 +509,25 @@ class _Run(WordCursor):
         if rivals * 2 > freq:
             return []
         return [Edit(a, a + 1, "o", f"{t[a]!r} misread for 'o' in {word!r}", 0.85)]
+
+    def tilde(self, a: int) -> list[Edit]:
+        """A "~" glued to a word is a speck: "prin~ted", "he ~termed", "the~ sad" lose it;
+        between two words that make no word together it stood for a space ("on~the")."""
+        p, n = self.ch(a - 1), self.ch(a + 1)
+        if p.isalpha() and n.isalpha():
+            left, right = self.word_before(a), self.word_after(a + 1)
+            if (
+                not self.known(left + right)
+                and len(left) >= 2
+                and len(right) >= 2
+                and self.is_known(left)
+                and self.is_known(right)
+            ):
+                return [Edit(a, a + 1, " ", "'~' between two words stands for a space", 0.85)]
+            return [Edit(a, a + 1, "", "'~' inside a word deleted", 0.9)]
+        if (p.isalpha() and (n.isspace() or n in ".,;:!?")) or (p.isspace() and n.isalpha()):
+            return [Edit(a, a + 1, "", "'~' glued to a word deleted", 0.9)]
+        return []
 
     def pound(self, a: int) -> list[Edit]:
         """A "£" alone between words (not before an amount) is a speck."""
