@@ -53,6 +53,20 @@ POSITIVES = [
         CURLY_DOC + "a “main office function”— the main",
         CURLY_DOC + "a “main office function” — the main",
     ),
+    # a hyphen read for the dash of a run-in sentence (Arkansas 1860; BLN600 newspapers)
+    (
+        "makes the case more aggravating. -Stephen's adm'r. vs. Bardctt",
+        "makes the case more aggravating. —Stephen's adm'r. vs. Bardctt",
+    ),
+    ("her property. -The prosecutrix was", "her property. —The prosecutrix was"),
+    (
+        "ROBBERY AT A BARONET'S.\n-James Pincher, a soldier",
+        "ROBBERY AT A BARONET'S.\n—James Pincher, a soldier",
+    ),
+    ("-The mere non-payment of the balance", "—The mere non-payment of the balance"),
+    # ... in the document's dash style
+    (CURLY_DOC + "as before. -The court", CURLY_DOC + "as before. — The court"),
+    ("one—two and three—four, five—six. -The end", "one—two and three—four, five—six.—The end"),
 ]
 
 NEGATIVES = [
@@ -65,6 +79,10 @@ NEGATIVES = [
     "“Grubbs 974 F.2d 119, 122 (9th Cir.1992)",  # missing close, but not unambiguous
     "(“Grubbs II), 92 F.3d 894, closed later” here",  # the next mark may close it
     "a — b — c — d and e—f",  # mixed dash styles: no dominant one is forced on one-sided dashes
+    "18 Ark.-Reps.; In re Custody of H.S.H.-K., 193 Wis.2d 649",  # glued on both sides
+    "the non -Indian lessee; a list:\n-The first item",  # after a word; after no sentence end
+    "The items.\n-First item.\n-Second item.\n",  # a list of hyphen items
+    "the temperature fell to -5 degrees. -10 at night",  # numbers
     "",
 ]
 

@@ -43,6 +43,14 @@ from cleaner.types import Edit
 CODE_LIKE = regex.compile(r"[=<>{}\\_]|://|\w/\w")
 #: Em dashes with their spacing: the dash and one character either side.
 DASH = regex.compile(r"(?<=(.))—(?=(.))")
+#: A hyphen read for the dash that opens a sentence or a heading's run-in text: glued to a
+#: capitalized word, after a sentence's end or a quotation's close and a space, or at a
+#: line's start after such a line ("her property. -The prosecutrix", "ROBBERY.\n-James
+#: Pincher", "aggravating. -Stephen's adm'r."). A hyphen glued on both sides ("Ark.-Reps",
+#: "H.S.H.-K.") or after a lower-case word is left alone.
+SENTENCE_DASH = regex.compile(
+    r"-(?<=(?:[.!?,:;\"”)][ ]|(?:\A|[.!?,;\"”)])[ \t]*\n(?:[ \t]*\n)*|\A)-)(?=\p{Lu}\p{L})"
+)
 #: Apostrophes inside words, curly and straight ("court’s", "court's").
 #: (Only the shapes of contractions and possessives: specks between words, which the
 #: punctuation pass removes, must not sway the count.)
@@ -93,6 +101,23 @@ def _open_double(text: str, start: int, pos: int) -> bool:
     """Is a “ open at ``pos`` (opened after ``start`` and not closed)?"""
     o = text.rfind("“", start, pos)
     return o >= 0 and text.rfind("”", start, pos) < o
+
+
+#: A line shorter than this, among lines that start with a hyphen, is a list's item (a
+#: paragraph that opens with a run-in dash is longer: OCR'd newspapers keep one per line).
+LIST_ITEM_LENGTH = 100
+
+
+def _in_hyphen_list(text: str, pos: int) -> bool:
+    """Is the line starting at ``pos`` a short item of a list, where the line before or
+    after starts with a hyphen too, rather than a paragraph opening with a run-in dash?"""
+    after = text.find("\n", pos)
+    if (len(text) if after < 0 else after) - pos >= LIST_ITEM_LENGTH:
+        return False
+    before = text.rfind("\n", 0, max(0, pos - 1)) + 1
+    return (before < pos and text[before:pos].lstrip().startswith("-")) or (
+        after >= 0 and text[after + 1 :].lstrip(" \t").startswith("-")
+    )
 
 
 def _code_like(text: str, pos: int) -> bool:
@@ -265,7 +290,14 @@ class Quotes(Pass):
 
     # -- dashes -------------------------------------------------------------------------
     def _dash_edits(self, text: str) -> Iterator[Edit]:
+        """Em dashes spaced on one side only take the document's style; a hyphen read for
+        a sentence dash becomes the dash, in that style."""
         spaced = unspaced = 0
+        misread = (
+            [m.start() for m in SENTENCE_DASH.finditer(text)]
+            if " -" in text or "\n-" in text or text.startswith("-")
+            else []
+        )
         one_sided: list[tuple[int, bool, bool]] = []
         for m in DASH.finditer(text):
             b, a = m.group(1), m.group(2)
@@ -278,15 +310,32 @@ class Quotes(Pass):
                 unspaced += 1
             else:
                 one_sided.append((m.start(), sb, sa))
-        if not one_sided or spaced + unspaced < 3:
+        styled = spaced + unspaced >= 3
+        as_spaced = styled and (spaced >= 3 * max(unspaced, 1) if unspaced else spaced >= 3)
+        as_unspaced = styled and (unspaced >= 3 * max(spaced, 1) if spaced else unspaced >= 3)
+        for p in misread:
+            reason = "hyphen read for a sentence dash"
+            if p == 0 or text[p - 1] != " ":  # a line's first character
+                if not _in_hyphen_list(text, p):
+                    yield Edit(p, p + 1, "—", reason, 0.9)
+            elif as_spaced:
+                yield Edit(p, p + 1, "— ", reason, 0.9)
+            elif as_unspaced:
+                q = p - 1
+                while q > 0 and text[q - 1] == " ":
+                    q -= 1
+                yield Edit(q, p + 1, "—", reason, 0.9)
+            else:
+                yield Edit(p, p + 1, "—", reason, 0.9)
+        if not one_sided or not styled:
             return
-        if spaced >= 3 * max(unspaced, 1) if unspaced else spaced >= 3:
+        if as_spaced:
             for p, sb, _sa in one_sided:
                 if sb:
                     yield Edit(p + 1, p + 1, " ", "dash spaced as in the document", 0.85)
                 else:
                     yield Edit(p, p, " ", "dash spaced as in the document", 0.85)
-        elif unspaced >= 3 * max(spaced, 1) if spaced else unspaced >= 3:
+        elif as_unspaced:
             for p, sb, _sa in one_sided:
                 # the whole run of spaces goes ("—  ." would keep one for the next run)
                 if sb:
