@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, replay
-from tests.conftest import corpus_files, needs_shared
+from tests.conftest import CLEAN_PASSAGE, NOISY_PASSAGE, corpus_files, needs_shared
 
 ONLY = Cleaner(passes=("punctuation",))
 
@@ -148,6 +148,17 @@ POSITIVES = [
         "two years after its rendition. . Again, it is",
         "two years after its rendition. Again, it is",
     ),
+    # a line-end hyphen read as a period, the line break lost (Arkansas 1838, BLN600)
+    (
+        "proof that they “ are not sub. ject to overflow",
+        "proof that they “ are not subject to overflow",
+    ),
+    (
+        "and the legal pre. sumption is, in the absence",
+        "and the legal presumption is, in the absence",
+    ),
+    ("she had deceived a most expe. rienced expert", "she had deceived a most experienced expert"),
+    ("the Queen received in the Quad. rangle of", "the Queen received in the Quadrangle of"),
 ]
 
 NEGATIVES = [
@@ -184,6 +195,9 @@ NEGATIVES = [
     "the plaintiffs’recovery",  # a possessive that lost its space: not two words
     "the word ‘ taxes ’ means burdens; whose ‘ benefit and advantage ’ by it",  # spaced quotes
     "a board 5 ' 10 long; wait . . . And then",
+    # two words, not one split by a misread hyphen: abbreviations, initials, "for. a"
+    "Railroad Co. in Texarkana; at 2:40 p. m. on; Solomon D. or bearer; Robert H. at the",
+    "Angell on Lim. p. 400; chap. 126 Eng. Dig. it is; Savings & Trust Co. in trust",
 ]
 
 
@@ -284,3 +298,26 @@ def test_corpus_counts() -> None:
             counts[f"{c.reason.split(' after ')[0]} applied={c.applied}"] += 1
     print(dict(counts))
     assert sum(counts.values()) > 100  # the corpus has such specks; they are found
+
+
+@pytest.mark.parametrize(
+    ("words", "noisy", "expected"),
+    [
+        # BLN600 newspapers: a quotation it could open or close is likelier a speck there
+        ("he fell, and 'if the' rope had been longer", True, "and if the rope had been"),
+        ("upon examining 'the child they observed", True, "upon examining the child they"),
+        ("said he was 'of opinion that", True, "said he was of opinion that"),
+        ("he fell, and 'if the' rope had been longer", False, "and 'if the' rope had been"),
+        ("upon examining 'the child they observed", False, "upon examining 'the child they"),
+        # dialect elisions stay even in a damaged text
+        ("silk an' gowd wi' lace in a' the land", True, "silk an' gowd wi' lace in a' the land"),
+    ],
+)
+def test_apostrophe_on_a_function_word_in_a_badly_damaged_text(
+    words: str, noisy: bool, expected: str
+) -> None:
+    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word="evidence, and " + words)
+    r = ONLY.clean(text)
+    assert expected in r.text
+    assert replay(text, r.changes) == r.text
+    assert ONLY.clean(r.text).text == r.text

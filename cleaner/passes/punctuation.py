@@ -4,11 +4,16 @@ OCR reads dirt on the page as punctuation. This pass removes a period, comma, ap
 or hyphen where grammar says it cannot belong:
 
 - a period after a word that cannot end a sentence ("the. officers" -> "the officers"),
-  or floating before a word ("so as .to" -> "so as to", "the . bill" -> "the bill");
+  or floating before a word ("so as .to" -> "so as to", "the . bill" -> "the bill"); a
+  period and a space inside a word are a line-end hyphen misread ("sub. ject" ->
+  "subject");
 - doubled or clashing marks ("box,, and" -> "box, and", "Kennedy,. 439" -> "Kennedy, 439")
   and a comma set off by spaces ("by , the" -> "by the", "use , of" -> "use of");
 - an apostrophe after a word that is not a plural possessive, where no quotation could
   be closing ("ceiling' tiles" -> "ceiling tiles", "at 899’ (citation" -> "at 899 (citation");
+  in a badly damaged text (:func:`cleaner.lexicon.tokens.badly_damaged`), a straight
+  apostrophe glued to a function word, even where it could be a quotation's ("and 'if the'
+  rope");
 - a caret between two words ("not^only" -> "not only"), an asterisk glued to a word
   before a lower-case word, next to a function word ("entered as* in favor");
 - a hyphen joining a word to a function word that never forms compounds
@@ -41,7 +46,9 @@ from dataclasses import dataclass
 
 import regex
 
+from cleaner.lexicon.tokens import badly_damaged, letter_counts
 from cleaner.passes.base import Pass, PassContext
+from cleaner.passes.words import old_spelling_text
 from cleaner.protect import Spans, protected_spans
 from cleaner.quotemarks import LineQuotes, double_side, read_line
 from cleaner.types import Edit
@@ -160,6 +167,22 @@ APOSTROPHE_IN_PUNCT = regex.compile(r"['’](?<=\.['’])(?=,)")
 PERIOD_INSIDE = regex.compile(
     r"\.(?=\p{Ll}{2})(?<=(?<![\w'’@/-])(?<![^ \n]\.)(\p{L}+)\.)(\p{Ll}{2,})(?![\w.'’@/-])"
 )
+#: A period, then a space, inside a word: a line-end hyphen read as a period, its line
+#: break lost ("a most expe. rienced expert", "not sub. ject to").
+PERIOD_FOR_HYPHEN = regex.compile(
+    r"\.(?<=(?<![\p{L}.'’-])(\p{L}{2,})\.)[ ](\p{Ll}{3,})(?![\p{L}'’-])"
+)
+#: Function words that never take an apostrophe: neither possessive nor cut short.
+NEVER_APOSTROPHE = """the of and to a in that was he she it his her for with as on at by had be
+from which were is or an not but this they him have been who their said would when if into
+upon there then what"""
+#: A straight apostrophe glued to the start or end of such a word ("and 'if the' rope",
+#: "examining 'the child"), in a badly damaged text: there OCR sprinkles them, and a
+#: quotation it could open or close is likelier a speck than a quotation.
+FUNCTION_WORD_APOSTROPHE = regex.compile(
+    r"(?<![^\s])'(?=(?:" + "|".join(NEVER_APOSTROPHE.split()) + r")(?!\p{L}))"
+    r"|'(?<=(?<![\p{L}'’])(" + "|".join(NEVER_APOSTROPHE.split()) + r")')(?=\s)"
+)
 #: An asterisk glued to a word's end mid-sentence, before a lower-case word: "entered as*
 #: in favor" (not a star-page marker: no digits; a footnote mark ends a sentence).
 STRAY_ASTERISK = regex.compile(r"\*(?<=(?<![\w*])(\p{L}{2,})\*)(?=[ ](\p{Ll}+)\b)")
@@ -213,6 +236,7 @@ class _Facts:
     has_dash: bool  # it has a dash glyph, so a hyphen between words is no dash
     dialect: bool  # it writes elisions (an', wi', a')
     curly: bool  # it quotes with double marks, once is enough (a straight ' opens none)
+    damaged: bool = False  # badly damaged OCR: an apostrophe on a function word is a speck
 
 
 class StrayPunctuation(Pass):
@@ -260,9 +284,22 @@ class StrayPunctuation(Pass):
         return len(low) <= 1 or low in ABBREVIATIONS or (low + ".") in self.resources.legal
 
     # -- the kinds of specks ------------------------------------------------------------
+    def _hyphen_read_as_period(self, left: str, right: str) -> bool:
+        """Are ``left`` and ``right`` one word split by a line-end hyphen that OCR read as a
+        period? The whole is a known word and the halves are not both words ("expe.
+        rienced", "sub. ject"; "Co. in", "for. a" are two words, "pre. sumption" one)."""
+        return self._known(left + right) and not (self._is_word(left) and self._is_word(right))
+
+    def _period_for_hyphen(self, text: str) -> Iterator[Edit]:
+        for m in PERIOD_FOR_HYPHEN.finditer(text):
+            if self._hyphen_read_as_period(m.group(1), m.group(2)):
+                yield Edit(m.start(), m.start() + 2, "", "line-end hyphen read as a period", 0.9)
+
     def _period_after(self, text: str) -> Iterator[Edit]:
         for m in PERIOD_AFTER.finditer(text):
             word, nxt = m.group(1), m.group(2)
+            if nxt.isalpha() and self._hyphen_read_as_period(word, nxt):
+                continue  # one word: _period_for_hyphen joins it
             low = word.lower()
             if word == "a" and len(nxt) >= 2 and nxt[0].islower():
                 # "in its nature a. criminal proceeding" ("a. m." has a one-letter next);
@@ -529,7 +566,9 @@ class StrayPunctuation(Pass):
                         m.start(), m.start() + 2, "r", "'i’' read for 'r' inside a word", 0.9
                     )
 
-    def _facts(self, text: str, apostrophes: list[regex.Match[str]]) -> _Facts:
+    def _facts(
+        self, text: str, apostrophes: list[regex.Match[str]], damaged: bool = False
+    ) -> _Facts:
         # dialect or verse writes its elisions ("an'", "wi'", "a'"): three or more such in
         # one document say the apostrophes are the author's, not specks
         elisions = sum(1 for m in apostrophes if self._elision(m.group(2)))
@@ -540,6 +579,7 @@ class StrayPunctuation(Pass):
             has_dash="—" in text or "–" in text or "--" in text,
             dialect=elisions >= 3,
             curly=_double_openers(text) >= 1,
+            damaged=damaged,
         )
 
     def _stray_openers(self, text: str, facts: _Facts) -> list[int]:
@@ -580,6 +620,14 @@ class StrayPunctuation(Pass):
             for m in SPACED_DOUBLE_PERIOD.finditer(text):
                 yield Edit(m.start(), m.end(), "", "doubled period", 0.85)
 
+    def _function_word_apostrophe(self, text: str, facts: _Facts) -> Iterator[Edit]:
+        # (not in dialect: "an'" is "and", "a'" is "all" there)
+        if facts.damaged and not facts.dialect and "'" in text:
+            for m in FUNCTION_WORD_APOSTROPHE.finditer(text):
+                if m.group(1) is not None and self._elision(m.group(1)):
+                    continue  # "an'", "a'": an elision more often than a speck
+                yield Edit(m.start(), m.end(), "", "stray apostrophe on a function word", 0.85)
+
     def _dash_hyphen(self, text: str) -> Iterator[Edit]:
         for m in DASH_HYPHEN.finditer(text):
             yield Edit(m.start(1), m.end(1), "", "stray hyphen after a dash", 0.9)
@@ -596,6 +644,7 @@ class StrayPunctuation(Pass):
         lines = _Lines(text, frozenset(openers))
         return [
             *self._period_after(text),
+            *self._period_for_hyphen(text),
             *self._period_before(text),
             *self._doubled(text),
             *self._spaced_comma(text, facts),
@@ -613,13 +662,18 @@ class StrayPunctuation(Pass):
             *self._stuck_hyphen(text),
             *self._apostrophe_between(text),
             *self._lone_marks(text, openers),
+            *self._function_word_apostrophe(text, facts),
         ]
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if not text:
             return []
         apostrophes = _apostrophes(text)
-        facts = self._facts(text, apostrophes)
+        counts = letter_counts(text, ctx)
+        damaged = badly_damaged(counts, self.resources.known) and not old_spelling_text(
+            counts, self.resources.known
+        )
+        facts = self._facts(text, apostrophes, damaged)
         candidates = self._candidates(text, facts, apostrophes)
         if not candidates:
             return []
