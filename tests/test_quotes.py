@@ -64,6 +64,10 @@ POSITIVES = [
         "ROBBERY AT A BARONET'S.\n—James Pincher, a soldier",
     ),
     ("-The mere non-payment of the balance", "—The mere non-payment of the balance"),
+    (
+        "when taken into custody for the murder?\n-Inspector: I have, sir.\n-Mr. Broughton: Have",
+        "when taken into custody for the murder?\n—Inspector: I have, sir.\n—Mr. Broughton: Have",
+    ),
     # ... in the document's dash style
     (CURLY_DOC + "as before. -The court", CURLY_DOC + "as before. — The court"),
     ("one—two and three—four, five—six. -The end", "one—two and three—four, five—six.—The end"),
@@ -81,7 +85,7 @@ NEGATIVES = [
     "a — b — c — d and e—f",  # mixed dash styles: no dominant one is forced on one-sided dashes
     "18 Ark.-Reps.; In re Custody of H.S.H.-K., 193 Wis.2d 649",  # glued on both sides
     "the non -Indian lessee; a list:\n-The first item",  # after a word; after no sentence end
-    "The items.\n-First item.\n-Second item.\n",  # a list of hyphen items
+    "The items are:\n-First item.\n-Second item.\n",  # a list of hyphen items
     "the temperature fell to -5 degrees. -10 at night",  # numbers
     "",
 ]

@@ -103,21 +103,18 @@ def _open_double(text: str, start: int, pos: int) -> bool:
     return o >= 0 and text.rfind("”", start, pos) < o
 
 
-#: A line shorter than this, among lines that start with a hyphen, is a list's item (a
-#: paragraph that opens with a run-in dash is longer: OCR'd newspapers keep one per line).
-LIST_ITEM_LENGTH = 100
-
-
 def _in_hyphen_list(text: str, pos: int) -> bool:
-    """Is the line starting at ``pos`` a short item of a list, where the line before or
-    after starts with a hyphen too, rather than a paragraph opening with a run-in dash?"""
-    after = text.find("\n", pos)
-    if (len(text) if after < 0 else after) - pos >= LIST_ITEM_LENGTH:
-        return False
-    before = text.rfind("\n", 0, max(0, pos - 1)) + 1
-    return (before < pos and text[before:pos].lstrip().startswith("-")) or (
-        after >= 0 and text[after + 1 :].lstrip(" \t").startswith("-")
-    )
+    """Is the line starting at ``pos`` an item of a list that a colon introduces: do the
+    lines above it start with a hyphen too, up to a line that ends with ":"? (A run of
+    paragraphs that each open with a dash follows a sentence, not a colon.)"""
+    start = pos
+    while start > 0:
+        before = text.rfind("\n", 0, start - 1) + 1
+        line = text[before : start - 1].strip()
+        if not line.startswith("-"):
+            return line.endswith(":")
+        start = before
+    return False
 
 
 def _code_like(text: str, pos: int) -> bool:
