@@ -159,6 +159,8 @@ POSITIVES = [
     ),
     ("she had deceived a most expe. rienced expert", "she had deceived a most experienced expert"),
     ("the Queen received in the Quad. rangle of", "the Queen received in the Quadrangle of"),
+    ("on Saturday morn. ing, about thirty", "on Saturday morning, about thirty"),
+    ("under the charge of Cap. tain Stoker", "under the charge of Captain Stoker"),
 ]
 
 NEGATIVES = [

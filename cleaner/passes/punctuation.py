@@ -167,6 +167,9 @@ APOSTROPHE_IN_PUNCT = regex.compile(r"['’](?<=\.['’])(?=,)")
 PERIOD_INSIDE = regex.compile(
     r"\.(?=\p{Ll}{2})(?<=(?<![\w'’@/-])(?<![^ \n]\.)(\p{L}+)\.)(\p{Ll}{2,})(?![\w.'’@/-])"
 )
+#: Halves of a word split by a misread hyphen that are this common (Google Books count)
+#: are two words ("Co. in", "for. a"); a rarer half is a fragment ("ing", "tain", "ject").
+SPLIT_HALF_FREQUENCY = 5_000_000
 #: A period, then a space, inside a word: a line-end hyphen read as a period, its line
 #: break lost ("a most expe. rienced expert", "not sub. ject to").
 PERIOD_FOR_HYPHEN = regex.compile(
@@ -286,9 +289,12 @@ class StrayPunctuation(Pass):
     # -- the kinds of specks ------------------------------------------------------------
     def _hyphen_read_as_period(self, left: str, right: str) -> bool:
         """Are ``left`` and ``right`` one word split by a line-end hyphen that OCR read as a
-        period? The whole is a known word and the halves are not both words ("expe.
-        rienced", "sub. ject"; "Co. in", "for. a" are two words, "pre. sumption" one)."""
-        return self._known(left + right) and not (self._is_word(left) and self._is_word(right))
+        period? The whole is a known word and the halves are not both common words ("expe.
+        rienced", "sub. ject", "walk. ing", "Cap. tain"; "Co. in", "for. a" are two words)."""
+        frequency = self.resources.frequency
+        return self._known(left + right) and not (
+            frequency(left) >= SPLIT_HALF_FREQUENCY and frequency(right) >= SPLIT_HALF_FREQUENCY
+        )
 
     def _period_for_hyphen(self, text: str) -> Iterator[Edit]:
         for m in PERIOD_FOR_HYPHEN.finditer(text):
