@@ -49,7 +49,7 @@ DASH = regex.compile(r"(?<=(.))—(?=(.))")
 #: Pincher", "aggravating. -Stephen's adm'r."). A hyphen glued on both sides ("Ark.-Reps",
 #: "H.S.H.-K.") or after a lower-case word is left alone.
 SENTENCE_DASH = regex.compile(
-    r"-(?<=(?:[.!?,:;\"”)][ ]|(?:\A|[.!?,;\"”)])[ \t]*\n(?:[ \t]*\n)*|\A)-)(?=\p{Lu}\p{L})"
+    r"-(?<=(?:[.!?,:;\"”)][ ]|(?:\A|[.!?,\"”)])[ \t]*\n(?:[ \t]*\n)*|\A)-)(?=\p{Lu}\p{L})"
 )
 #: Apostrophes inside words, curly and straight ("court’s", "court's").
 #: (Only the shapes of contractions and possessives: specks between words, which the
