@@ -160,6 +160,15 @@ POSITIVES = [
     ("she had deceived a most expe. rienced expert", "she had deceived a most experienced expert"),
     ("the Queen received in the Quad. rangle of", "the Queen received in the Quadrangle of"),
     ("on Saturday morn. ing, about thirty", "on Saturday morning, about thirty"),
+    # an apostrophe inside a common word is a speck; of two words, the likelier reading
+    ("and who is bound by the decr'ee. If it", "and who is bound by the decree. If it"),
+    ("he came up'on the hill some'times", "he came upon the hill sometimes"),
+    ("It perhaps may'be regarded as", "It perhaps may be regarded as"),
+    ("at any'time before the 15th of", "at any time before the 15th of"),
+    (
+        "with the means thus furnished'by her trustee",
+        "with the means thus furnished by her trustee",
+    ),
     ("under the charge of Cap. tain Stoker", "under the charge of Captain Stoker"),
 ]
 
@@ -197,6 +206,8 @@ NEGATIVES = [
     "the plaintiffs’recovery",  # a possessive that lost its space: not two words
     "the word ‘ taxes ’ means burdens; whose ‘ benefit and advantage ’ by it",  # spaced quotes
     "a board 5 ' 10 long; wait . . . And then",
+    # abbreviations' tails, archaic endings, a poet's elided "e"
+    "the gov't and dep't; thou behold'st and stay'st; wand'ring, mould'ring",
     # two words, not one split by a misread hyphen: abbreviations, initials, "for. a"
     "Railroad Co. in Texarkana; at 2:40 p. m. on; Solomon D. or bearer; Robert H. at the",
     "Angell on Lim. p. 400; chap. 126 Eng. Dig. it is; Savings & Trust Co. in trust",

@@ -48,6 +48,7 @@ import regex
 
 from cleaner.lexicon.tokens import badly_damaged, letter_counts
 from cleaner.passes.base import Pass, PassContext
+from cleaner.passes.hyphenation import totals
 from cleaner.passes.words import old_spelling_text
 from cleaner.protect import Spans, protected_spans
 from cleaner.quotemarks import LineQuotes, double_side, read_line
@@ -205,8 +206,11 @@ SUSPENDED: frozenset[str] = _words("and or nor to through")
 
 #: An apostrophe between two words: "upon'the", "not'a", "one'hundred".
 APOSTROPHE_BETWEEN = regex.compile(r"['’](?<=(?<![\w'’-])(\p{Ll}{2,})['’])(\p{Ll}+)(?![\w'’-])")
+#: A word this common (Google Books count) with an apostrophe inside that is no
+#: contraction is the word with a speck: "up'on", "some'times", "combin'g".
+SPECKED_WORD_FREQUENCY = 1_000_000
 #: What follows an apostrophe in a contraction or elision ("don't", "we're", "ne'er").
-CONTRACTION_ENDS: frozenset[str] = _words("s t d ll re ve m er em n am en")
+CONTRACTION_ENDS: frozenset[str] = _words("s t d ll re ve m er em n am en st dst")
 #: "i’" read for "r" inside a word: "chai’ge", "pai’ty", "vei’bally".
 I_FOR_R = regex.compile(r"i’(?<=(?<![\w'’-])(\p{L}+)i’)(\p{Ll}+)(?![\w'’-])")
 
@@ -548,17 +552,38 @@ class StrayPunctuation(Pass):
                 # before a function word that makes no compound with it
                 yield Edit(m.start(), m.start() + 1, "", f"hyphen before {nxt!r}", 0.85)
 
+    def _word_to_pair(self, word: str, left: str, right: str) -> float:
+        """How much likelier ``word`` is than the pair ``left right`` (as shares of all
+        English words and pairs): "upon" 2.4x "up on", "maybe" 0.1x "may be"."""
+        words, pairs = totals(self.resources)
+        pair = max(self.resources.bigrams.count(left, right), 1) / pairs
+        return (self.resources.frequency(word) / words) / pair
+
     def _apostrophe_between(self, text: str) -> Iterator[Edit]:
         for m in _matches(APOSTROPHE_BETWEEN, text, ("'", "’")):
             left, right = m.group(1), m.group(2)
             if right in CONTRACTION_ENDS or left.endswith("s") or left in ABBREVIATIONS:
                 continue  # "don't", "we're", "adm'r"; "plaintiffs’recovery" may want a space
-            if not any(v in right for v in "aeiou"):
+            if not any(v in right for v in "aeiou") and len(left) < 4:
                 continue  # an abbreviation's tail: "adm’rs", "att'y", "gov't"
             whole = left + m.group(0) + right
             joined = left + right
-            if self._known(whole) or self.resources.frequency(joined) >= 1_000_000:
-                continue  # "o'clock"; a common word with a speck inside ("up'on", "some'times")
+            if self._known(whole) or self._known(left + "e" + right):
+                continue  # "o'clock"; a poet's elided "e" ("wand'ring", "flow'rets")
+            if self.resources.frequency(joined) >= SPECKED_WORD_FREQUENCY and (
+                len(left) >= 4 or any(v in right for v in "aeiouy")
+            ):
+                # a common word with a speck inside ("up'on", "some'times", "decr'ee"), not
+                # an abbreviation's tail ("gov't", "dep't": three letters before it); of two
+                # words the likelier reading wins ("may'be" is "may be", "up'on" "upon")
+                if not (self._is_word(left) and self._is_word(right)):
+                    yield Edit(m.start(), m.start() + 1, "", "apostrophe inside a word", 0.85)
+                    continue
+                ratio = self._word_to_pair(joined, left, right)
+                if ratio >= 2:
+                    yield Edit(m.start(), m.start() + 1, "", "apostrophe inside a word", 0.85)
+                if ratio > 0.5:
+                    continue
             if len(right) == 1 and left not in NO_END | NO_COMPOUND:
                 continue  # "ship'a" may be "ship's" misread
             if self._is_word(left) and (self._is_word(right) or self._plural(right)):
