@@ -334,3 +334,38 @@ def test_apostrophe_on_a_function_word_in_a_badly_damaged_text(
     assert expected in r.text
     assert replay(text, r.changes) == r.text
     assert ONLY.clean(r.text).text == r.text
+
+
+#: a paragraph long enough that a text of such lines has paragraphs for lines
+PARAGRAPH = (
+    "On the hearing, the Court decreed as prayed by the bill, but directed the master to"
+    " ascertain and state an account of any payments made upon the debt in his life time.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Arkansas 1860: a paragraph's period read as a comma; BLN600 alike
+        (
+            PARAGRAPH
+            + "The administrators appealed from the decree,\nThe appellants having failed",
+            PARAGRAPH
+            + "The administrators appealed from the decree.\nThe appellants having failed",
+        ),
+        # a heading's comma, a capitalized word before it: kept
+        (
+            PARAGRAPH + "M. B. McCOY, Internal Improvement Commissioner,\nIn account current with",
+            PARAGRAPH + "M. B. McCOY, Internal Improvement Commissioner,\nIn account current with",
+        ),
+        # a text wrapped at a width: a comma ends many a line
+        (
+            "appealed from the decree,\nThe appellants having failed",
+            "appealed from the decree,\nThe appellants having failed",
+        ),
+    ],
+)
+def test_comma_that_ends_a_paragraph(text: str, expected: str) -> None:
+    r = ONLY.clean(text)
+    assert r.text == expected
+    assert replay(text, r.changes) == r.text

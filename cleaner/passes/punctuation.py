@@ -206,6 +206,17 @@ SUSPENDED: frozenset[str] = _words("and or nor to through")
 
 #: An apostrophe between two words: "upon'the", "not'a", "one'hundred".
 APOSTROPHE_BETWEEN = regex.compile(r"['’](?<=(?<![\w'’-])(\p{Ll}{2,})['’])(\p{Ll}+)(?![\w'’-])")
+#: A comma read for the period that ends a paragraph: after a lower-case word, at a line's
+#: end, before a line that opens with a word that opens sentences ("the body was found,⏎The
+#: defence set up", "appealed from the decree,⏎The appellants"). Only where lines are
+#: paragraphs (:data:`PARAGRAPH_LINE`): in a text wrapped at a width a comma ends lines.
+COMMA_ENDS_PARAGRAPH = regex.compile(
+    r",(?<=(?<![\w.'’-])\p{Ll}+,)[ \t]*(?=\n(?:The|His|Her|He|She|They|We|There|This|It|In|On|At"
+    r"|A|After|When|Mr|Mrs)\b)"
+)
+#: A line this long is a paragraph, not a line of a text wrapped at a width; a text whose
+#: lines are paragraphs has a third of its non-blank lines this long.
+PARAGRAPH_LINE = 120
 #: A word this common (Google Books count) with an apostrophe inside that is no
 #: contraction is the word with a speck: "up'on", "some'times", "combin'g".
 SPECKED_WORD_FREQUENCY = 1_000_000
@@ -244,6 +255,7 @@ class _Facts:
     dialect: bool  # it writes elisions (an', wi', a')
     curly: bool  # it quotes with double marks, once is enough (a straight ' opens none)
     damaged: bool = False  # badly damaged OCR: an apostrophe on a function word is a speck
+    paragraphs: bool = False  # its lines are paragraphs (not wrapped at a width)
 
 
 class StrayPunctuation(Pass):
@@ -611,6 +623,7 @@ class StrayPunctuation(Pass):
             dialect=elisions >= 3,
             curly=_double_openers(text) >= 1,
             damaged=damaged,
+            paragraphs=_lines_are_paragraphs(text),
         )
 
     def _stray_openers(self, text: str, facts: _Facts) -> list[int]:
@@ -650,6 +663,13 @@ class StrayPunctuation(Pass):
         if ". ." in text:
             for m in SPACED_DOUBLE_PERIOD.finditer(text):
                 yield Edit(m.start(), m.end(), "", "doubled period", 0.85)
+
+    def _comma_ends_paragraph(self, text: str, facts: _Facts) -> Iterator[Edit]:
+        if facts.paragraphs and ",\n" in text:
+            for m in COMMA_ENDS_PARAGRAPH.finditer(text):
+                yield Edit(
+                    m.start(), m.start() + 1, ".", "comma read for a paragraph's period", 0.85
+                )
 
     def _function_word_apostrophe(self, text: str, facts: _Facts) -> Iterator[Edit]:
         # (not in dialect: "an'" is "and", "a'" is "all" there)
@@ -694,6 +714,7 @@ class StrayPunctuation(Pass):
             *self._apostrophe_between(text),
             *self._lone_marks(text, openers),
             *self._function_word_apostrophe(text, facts),
+            *self._comma_ends_paragraph(text, facts),
         ]
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
@@ -769,6 +790,13 @@ class StrayPunctuation(Pass):
                 return edits
             edits = merged
         return edits
+
+
+def _lines_are_paragraphs(text: str) -> bool:
+    """Are the lines of ``text`` paragraphs: is a third of its non-blank lines
+    :data:`PARAGRAPH_LINE` characters or longer?"""
+    lengths = [len(line) for line in text.split("\n") if line.strip()]
+    return bool(lengths) and 3 * sum(n >= PARAGRAPH_LINE for n in lengths) >= len(lengths)
 
 
 def _apostrophes(text: str) -> list[regex.Match[str]]:
