@@ -131,3 +131,24 @@ def test_short_common_word_counts_in_a_badly_damaged_text(
     r = Cleaner(passes=("merged_words",)).clean(text)
     assert expected in r.text
     check_result(r)
+
+
+@pytest.mark.parametrize(
+    ("words", "noisy", "expected"),
+    [
+        # BLN600: runs of words that lost every space, in a badly damaged text
+        ("he said itisalleged that", True, "he said it is alleged that"),
+        ("the courtgrantedadivorce to her", True, "the court granted a divorce to her"),
+        ("they came soonafterwards to", True, "they came soon afterwards to"),
+        ("he said itisalleged that", False, "he said itisalleged that"),
+        # function words only, a misread of one word: no run of words
+        ("he was notinis there", True, "he was notinis there"),
+        ("he came befora the court", True, "befora the court"),
+    ],
+)
+def test_runs_of_words_in_a_badly_damaged_text(words: str, noisy: bool, expected: str) -> None:
+    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word="evidence, and " + words)
+    r = Cleaner(passes=("merged_words",)).clean(text)
+    assert expected in r.text
+    check_result(r)
+    check_idempotent(Cleaner(passes=("merged_words",)), r)

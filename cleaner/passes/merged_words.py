@@ -32,9 +32,10 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import filterfalse
+from itertools import filterfalse, pairwise
 
 from cleaner.lexicon.tokens import badly_damaged, letter_counts, runs_positions
 from cleaner.passes.base import Pass, PassContext
@@ -256,6 +257,78 @@ def _misread_ratio(low: str, resources: Resources, exclude: tuple[str, ...] = ()
     return rival / max(pair / bigram_total, 1e-12)
 
 
+#: In a badly damaged text, a run of words that lost every space between them
+#: ("itisalleged", "soonafterwards", "courtgrantedadivorce") is cut into at most this many.
+MOST_PARTS = 4
+#: ... each pair of neighbours used this often in English (or twice in opinions)
+SEGMENT_PAIR = 1_000_000
+#: ... and no word one edit from the whole this common (a misread, not a run of words)
+SEGMENT_RIVAL = 1_000_000
+
+
+def _segment_part(part: str, resources: Resources) -> int:
+    """The frequency that ranks ``part`` as a piece of a run of words, 0 if no piece: a
+    function word (ranked first), a common word of 4+ letters, a very common one of 3."""
+    if part in ALL_FUNCTION_WORDS:
+        return 1 << 62
+    freq = resources.frequency(part)
+    if (len(part) >= 4 and freq >= CONTENT_FREQUENCY) or (
+        len(part) == 3 and freq >= SHORT_CONTENT_FREQUENCY
+    ):
+        return freq
+    return 0
+
+
+def _segment(low: str, resources: Resources) -> tuple[str, ...] | None:
+    """The words of a run that lost its spaces (lower case), or None: the fewest pieces,
+    then the commonest rarest piece; every neighbouring pair usual in English or opinions,
+    one piece a content word of 4+ letters, no lone letter but "a" before a content word.
+
+    >>> r = Resources()
+    >>> _segment("itisalleged", r), _segment("soonafterwards", r), _segment("notinis", r)
+    (('it', 'is', 'alleged'), ('soon', 'afterwards'), None)
+    """
+    best: dict[int, tuple[int, int, tuple[str, ...]] | None] = {len(low): (0, 1 << 63, ())}
+    for i in range(len(low) - 1, -1, -1):
+        found: tuple[int, int, tuple[str, ...]] | None = None
+        for j in range(i + 1, len(low) + 1):
+            rest = best.get(j)
+            rank = _segment_part(low[i:j], resources) if rest is not None else 0
+            if rest is None or not rank or rest[0] >= MOST_PARTS:
+                continue
+            cand = (rest[0] + 1, min(rank, rest[1]), (low[i:j], *rest[2]))
+            if found is None or (cand[0], -cand[1]) < (found[0], -found[1]):
+                found = cand
+        best[i] = found
+    whole = best[0]
+    if whole is None or whole[0] < 2:
+        return None
+    parts = whole[2]
+    if not any(p not in ALL_FUNCTION_WORDS and len(p) >= 4 for p in parts):
+        return None  # "notinis", "theinan": function words only
+    for k, p in enumerate(parts):
+        if len(p) == 1 and (p != "a" or k + 1 == len(parts) or parts[k + 1] in ALL_FUNCTION_WORDS):
+            return None
+    for a, b in pairwise(parts):
+        if (
+            resources.bigrams.count(a, b) < SEGMENT_PAIR
+            and resources.corpus_bigrams.count(a, b) < 2
+        ):
+            return None
+    if _one_edit_rival(low, resources) >= SEGMENT_RIVAL:
+        return None  # a misread of one word ("befora" is "before", not "be for a")
+    return parts
+
+
+def _one_edit_rival(low: str, resources: Resources) -> int:
+    """The frequency of the commonest English word one edit from ``low``."""
+    edits = {low[:i] + c + low[i:] for i in range(len(low) + 1) for c in ALPHABET}
+    edits.update(low[:i] + c + low[i + 1 :] for i in range(len(low)) for c in ALPHABET)
+    edits.update(low[:i] + low[i + 1 :] for i in range(len(low)))
+    edits.discard(low)
+    return max(map(resources.frequency, edits & resources.english.counts.keys()), default=0)
+
+
 class MergedWords(Pass):
     """Words merged by a lost space: 'agreementis' -> 'agreement is'."""
 
@@ -269,14 +342,58 @@ class MergedWords(Pass):
         words = lowered_counts(letter_counts(text, ctx))
         # only unknown words that could split at all pay for the document's evidence
         unknown = [low for low in words.keys() - self.resources.known if _has_cut(low)]
-        if not unknown:
+        runs = self._runs(text, ctx, words)
+        if not unknown and not runs:
             return camel
         judge, _ = document_judge(text, ctx, self.resources, words)
         edits = list(self._merged(text, lower_text(text), ctx, judge, unknown))
+        if runs:
+            edits = self._with_runs(text, ctx, edits, runs)
         if camel:  # the capital inside is the stronger evidence
             at = {e.start for e in camel}
             edits = sorted([e for e in edits if e.start not in at] + camel, key=lambda e: e.start)
         return edits
+
+    def _runs(self, text: str, ctx: PassContext, words: Counter[str]) -> dict[str, tuple[str, ...]]:
+        """In a badly damaged text, the unknown lower-case words that are runs of words which
+        lost their spaces ("itisalleged"), with their words."""
+        counts = letter_counts(text, ctx)
+        known = self.resources.known
+        if not badly_damaged(counts, known) or old_spelling_text(counts, known):
+            return {}
+        out: dict[str, tuple[str, ...]] = {}
+        for low in words.keys() - known:
+            if not 6 <= len(low) <= MOST_PARTS * 10 or words[low] >= 3 or low not in counts:
+                continue  # (lower-case occurrences only)
+            if any(low.endswith(s) and self.resources.is_known(low[: -len(s)]) for s in SUFFIXES):
+                continue  # an inflection of a known word
+            parts = _segment(low, self.resources)
+            if parts is not None and not (len(parts) == 2 and set(parts) & ALL_FUNCTION_WORDS):
+                out[low] = parts  # (two words with a function word: _merged decides)
+        return out
+
+    def _with_runs(
+        self, text: str, ctx: PassContext, edits: list[Edit], runs: dict[str, tuple[str, ...]]
+    ) -> list[Edit]:
+        """``edits`` with the spaces of the runs of words added (lower-case occurrences)."""
+        protected = protected_spans(text, ctx)
+        taken = {e.start for e in edits}
+        added: list[Edit] = []
+        counts = letter_counts(text, ctx)
+        for low, starts in runs_positions(text, list(runs), counts).items():
+            parts = runs[low]
+            for start in starts:
+                end = start + len(low)
+                if text[start:end] != low or not bounded(text, start, end):
+                    continue
+                if protected.overlaps(start, end) or any(start <= t <= end for t in taken):
+                    continue
+                at = start
+                for part in parts[:-1]:
+                    at += len(part)
+                    reason = f"words merged by lost spaces ({low})"
+                    added.append(Edit(at, at, " ", reason, DAMAGED_CONFIDENCE))
+        return sorted([*edits, *added], key=lambda e: e.start) if added else edits
 
     def _camel(self, text: str, ctx: PassContext) -> list[Edit]:
         """A function word glued to a capitalized word: "uponMrs", "thatMorrison",
