@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import compress, islice
 from operator import not_
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from cleaner.passes.base import PassContext
@@ -231,8 +231,12 @@ def unknown_runs(counts: Iterable[str], known: Container[str]) -> list[str]:
 #: Share of unknown lower-case words from which a text counts as badly damaged (see
 #: :func:`badly_damaged`).
 DAMAGED_SHARE = 0.05
-#: Its answers, per count (the passes of one document share one count of its text).
-_DAMAGED: weakref.WeakKeyDictionary[object, tuple[object, bool]] = weakref.WeakKeyDictionary()
+#: Its answers, per count (the passes of one document share one count of its text): by the
+#: count's id, with a weak reference that tells a live count from a dead one's reused id (a
+#: Counter is no dictionary key: it is unhashable).
+_DAMAGED: dict[int, tuple[weakref.ref[Any], object, bool]] = {}
+#: Answers kept at most (the counts of the documents in flight).
+_DAMAGED_KEPT = 64
 
 
 def badly_damaged(counts: Mapping[str, int], known: Container[str]) -> bool:
@@ -249,12 +253,9 @@ def badly_damaged(counts: Mapping[str, int], known: Container[str]) -> bool:
     >>> badly_damaged({"the": 40, "court": 40, "held": 10, "teh": 10}, {"the", "court", "held"})
     True
     """
-    try:  # the same count asked again (by the next pass): the same answer
-        hit = _DAMAGED[counts]
-    except (KeyError, TypeError):
-        hit = None
-    if hit is not None and hit[0] is known:
-        return hit[1]
+    hit = _DAMAGED.get(id(counts))  # the same count asked again (by the next pass)
+    if hit is not None and hit[0]() is counts and hit[1] is known:
+        return hit[2]
     words = [t for t in counts if t.islower() and len(t) >= 3 and t.isalpha()]
     total = sum(map(counts.__getitem__, words))
     unknown = sum(
@@ -262,5 +263,8 @@ def badly_damaged(counts: Mapping[str, int], known: Container[str]) -> bool:
     )
     result = unknown + 1 >= DAMAGED_SHARE * (total + 100)
     with contextlib.suppress(TypeError):  # (a plain dict cannot be weakly referenced)
-        _DAMAGED[counts] = (known, result)
+        ref = weakref.ref(counts)
+        if len(_DAMAGED) >= _DAMAGED_KEPT:
+            _DAMAGED.clear()
+        _DAMAGED[id(counts)] = (ref, known, result)
     return result

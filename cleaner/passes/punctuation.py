@@ -623,7 +623,10 @@ class StrayPunctuation(Pass):
             dialect=elisions >= 3,
             curly=_double_openers(text) >= 1,
             damaged=damaged,
-            paragraphs=_lines_are_paragraphs(text),
+            # (the lines measured only when the rule that needs it could fire)
+            paragraphs=",\n" in text
+            and COMMA_ENDS_PARAGRAPH.search(text) is not None
+            and _lines_are_paragraphs(text),
         )
 
     def _stray_openers(self, text: str, facts: _Facts) -> list[int]:
@@ -721,10 +724,11 @@ class StrayPunctuation(Pass):
         if not text:
             return []
         apostrophes = _apostrophes(text)
-        counts = letter_counts(text, ctx)
-        damaged = badly_damaged(counts, self.resources.known) and not old_spelling_text(
-            counts, self.resources.known
-        )
+        damaged = False
+        if "'" in text and FUNCTION_WORD_APOSTROPHE.search(text):  # (the count only then)
+            counts = letter_counts(text, ctx)
+            known = self.resources.known
+            damaged = badly_damaged(counts, known) and not old_spelling_text(counts, known)
         facts = self._facts(text, apostrophes, damaged)
         candidates = self._candidates(text, facts, apostrophes)
         if not candidates:
