@@ -160,6 +160,11 @@ POSITIVES = [
     ("she had deceived a most expe. rienced expert", "she had deceived a most experienced expert"),
     ("the Queen received in the Quad. rangle of", "the Queen received in the Quadrangle of"),
     ("on Saturday morn. ing, about thirty", "on Saturday morning, about thirty"),
+    # a hyphen stuck to a word's start, in a text that prints its dashes as dashes
+    (
+        "as — before — the value of the residuary -estate; whether such consent -would make",
+        "as — before — the value of the residuary estate; whether such consent would make",
+    ),
     # an apostrophe inside a common word is a speck; of two words, the likelier reading
     ("and who is bound by the decr'ee. If it", "and who is bound by the decree. If it"),
     ("he came up'on the hill some'times", "he came upon the hill sometimes"),
@@ -206,6 +211,9 @@ NEGATIVES = [
     "the plaintiffs’recovery",  # a possessive that lost its space: not two words
     "the word ‘ taxes ’ means burdens; whose ‘ benefit and advantage ’ by it",  # spaced quotes
     "a board 5 ' 10 long; wait . . . And then",
+    # no dash glyph: " -" may be the text's dash; compounds split by a space
+    "It was my hint to speak -such was the process",
+    "as — before — a pre -trial motion and self -defence",
     # abbreviations' tails, archaic endings, a poet's elided "e"
     "the gov't and dep't; thou behold'st and stay'st; wand'ring, mould'ring",
     # two words, not one split by a misread hyphen: abbreviations, initials, "for. a"

@@ -48,7 +48,7 @@ import regex
 
 from cleaner.lexicon.tokens import badly_damaged, letter_counts
 from cleaner.passes.base import Pass, PassContext
-from cleaner.passes.hyphenation import totals
+from cleaner.passes.hyphenation import PREFIXES, totals
 from cleaner.passes.words import old_spelling_text
 from cleaner.protect import Spans, protected_spans
 from cleaner.quotemarks import LineQuotes, double_side, read_line
@@ -538,14 +538,27 @@ class StrayPunctuation(Pass):
             for m in PERIOD_BEFORE_VS.finditer(text):
                 yield Edit(m.start(), m.end(), " ", "period glued before 'vs.'", 0.9)
 
-    def _stuck_hyphen(self, text: str) -> Iterator[Edit]:
+    def _stuck_hyphen(self, text: str, facts: _Facts) -> Iterator[Edit]:
         function_words = NO_END | NO_COMPOUND | {"in", "on"}
         for m in HYPHEN_BEFORE.finditer(text):
             prev, nxt = m.group(1), m.group(2)
-            if prev in function_words and self._known(nxt) and not self._known(f"{prev}-{nxt}"):
+            if not self._known(nxt) or self._known(f"{prev}-{nxt}"):
+                continue
+            if prev in function_words:
                 yield Edit(
                     m.start(), m.start() + 1, "", f"hyphen stuck to a word after {prev!r}", 0.9
                 )
+            elif (
+                facts.has_dash
+                and len(nxt) >= 2
+                and prev not in PREFIXES
+                and self._is_word(prev)
+                and not self._known(prev + nxt)
+            ):
+                # "for some -time", "the married -women": a speck, not a compound split by
+                # a space ("pre -trial", "self -defence") nor a split word; in a text with
+                # a dash glyph (without one, " -" may be its dash: "to speak -such was")
+                yield Edit(m.start(), m.start() + 1, "", "hyphen stuck to a word's start", 0.85)
         for m in HYPHEN_AFTER.finditer(text):
             prev, nxt = m.group(1), m.group(2)
             low = prev.lower()
@@ -713,7 +726,7 @@ class StrayPunctuation(Pass):
             *self._period_inside(text),
             *self._caret(text),
             *self._asterisk(text),
-            *self._stuck_hyphen(text),
+            *self._stuck_hyphen(text, facts),
             *self._apostrophe_between(text),
             *self._lone_marks(text, openers),
             *self._function_word_apostrophe(text, facts),
