@@ -268,3 +268,25 @@ def badly_damaged(counts: Mapping[str, int], known: Container[str]) -> bool:
             _DAMAGED.clear()
         _DAMAGED[id(counts)] = (ref, known, result)
     return result
+
+
+def document_damaged(text: str, ctx: PassContext, known: Container[str]) -> bool:
+    """:func:`badly_damaged` of the document as the OCR gave it, not as the passes have
+    mended it so far: the first count of the document (:func:`letter_counts`' base, before
+    the word passes), else ``text``'s count. Every pass and every round then judges the
+    document alike; a second cleaning, of a mended text, is judged no more damaged (what the
+    first did not change, the second does not).
+
+    >>> from cleaner.config import Config
+    >>> from cleaner.passes.base import PassContext
+    >>> from cleaner.resources import Resources
+    >>> document_damaged("The court held so.", PassContext(Config(), Resources()), {"the"})
+    False
+    """
+    doc = ctx.document
+    base = ctx.state.get("lexicon.base")
+    if doc is not None and isinstance(base, tuple) and base[0] is doc.original:
+        counts: Counter[str] = base[2]
+    else:
+        counts = letter_counts(text, ctx)
+    return badly_damaged(counts, known)

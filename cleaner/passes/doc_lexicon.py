@@ -30,7 +30,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from cleaner.lexicon.tokens import LETTERS, badly_damaged, letter_counts
+from cleaner.lexicon.tokens import LETTERS, document_damaged, letter_counts
 from cleaner.passes.base import Pass, PassContext
 from cleaner.passes.words import old_spelling_text
 from cleaner.protect import protected_spans
@@ -290,7 +290,11 @@ class DocumentLexicon(Pass):
             for w, (after, conf, _) in fixes.items()
             if conf < DAMAGED_CONFIDENCE and w.islower() and Levenshtein.distance(w, after) <= 2
         ]
-        if near_variants and badly_damaged(counts, known) and not old_spelling_text(counts, known):
+        if (
+            near_variants
+            and document_damaged(text, ctx, known)
+            and not old_spelling_text(counts, known)
+        ):
             # in a badly damaged text a lower-case word one arbitrary letter (or two) from a
             # word the document uses 3x as often is a misread of it ("prisoter", "prisoner")
             for w in near_variants:

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import filterfalse, pairwise
 
-from cleaner.lexicon.tokens import badly_damaged, letter_counts, runs_positions
+from cleaner.lexicon.tokens import document_damaged, letter_counts, runs_positions
 from cleaner.passes.base import Pass, PassContext
 from cleaner.passes.hyphenation import (
     Judge,
@@ -359,7 +359,7 @@ class MergedWords(Pass):
         lost their spaces ("itisalleged"), with their words."""
         counts = letter_counts(text, ctx)
         known = self.resources.known
-        if not badly_damaged(counts, known) or old_spelling_text(counts, known):
+        if not document_damaged(text, ctx, known) or old_spelling_text(counts, known):
             return {}
         out: dict[str, tuple[str, ...]] = {}
         for low in words.keys() - known:
@@ -438,7 +438,7 @@ class MergedWords(Pass):
         counts = letter_counts(text, ctx)
         old_spelling = old_spelling_text(counts, self.resources.known)
         # in a badly damaged text a lost space is likelier than an unusual pair of words
-        damaged = not old_spelling and badly_damaged(counts, self.resources.known)
+        damaged = not old_spelling and document_damaged(text, ctx, self.resources.known)
         for low in unknown:
             if judge.doc.get(low, 0) >= 3:
                 continue  # short, or the document's own term

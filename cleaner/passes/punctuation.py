@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleaner.lexicon.tokens import badly_damaged, letter_counts
+from cleaner.lexicon.tokens import document_damaged, letter_counts
 from cleaner.passes.base import Pass, PassContext
 from cleaner.passes.hyphenation import PREFIXES, totals
 from cleaner.passes.words import old_spelling_text
@@ -741,7 +741,7 @@ class StrayPunctuation(Pass):
         if "'" in text and FUNCTION_WORD_APOSTROPHE.search(text):  # (the count only then)
             counts = letter_counts(text, ctx)
             known = self.resources.known
-            damaged = badly_damaged(counts, known) and not old_spelling_text(counts, known)
+            damaged = document_damaged(text, ctx, known) and not old_spelling_text(counts, known)
         facts = self._facts(text, apostrophes, damaged)
         candidates = self._candidates(text, facts, apostrophes)
         if not candidates:

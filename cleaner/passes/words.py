@@ -48,7 +48,7 @@ import regex
 
 from cleaner.fixpoint import edits_to_fixpoint
 from cleaner.lexicon.spelling import Speller
-from cleaner.lexicon.tokens import badly_damaged, run_positions, unknown_runs
+from cleaner.lexicon.tokens import document_damaged, run_positions, unknown_runs
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import Spans, protected_spans
 from cleaner.types import Edit
@@ -583,7 +583,7 @@ class NonWords(Pass):
         known = self.resources.known
 
         def noisy() -> bool:  # asked of the rare long tokens only (kept per count)
-            return badly_damaged(exact, known)
+            return document_damaged(text, ctx, known)
 
         found: list[tuple[int, int, str]] = []
         if len(unknown) * len(text) > _INDEX_WORK:
