@@ -336,9 +336,11 @@ def test_context_waits_for_a_corrected_neighbour() -> None:
         # a slip of the pen (two letters swapped) and a derived adverb stay everywhere
         ("flouride", True, None),
         ("foreseeably", True, None),
-        # next to Latin, or to a word no English list has
+        # next to Latin (a function word, or an unknown word with a Latin ending)
         ("precludi non", True, None),
         ("possessio pedis", True, None),
+        # one garbled neighbour is the damage around it (BLN600)
+        ("prosecation tbls", True, "prosecution"),
     ],
 )
 def test_noisy_text_widens_lone_candidates(token: str, noisy: bool, expected: str | None) -> None:

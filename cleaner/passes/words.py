@@ -313,6 +313,9 @@ LATIN_FUNCTION_WORDS = frozenset(
     {"non", "et", "ad", "de", "ex", "cum", "sine", "vel", "aut", "nec", "est", "sunt"}
     | {"qui", "quod", "quae", "ab", "pro", "per", "sub", "ut", "ne", "esse", "quo"}
 )
+#: Endings of Latin words ("pedis", "curiae", "factum"): an unknown neighbour so ending
+#: makes a phrase Latin rather than damaged English.
+LATIN_ENDING = re.compile(r"(?:us|um|ae|is|orum|arum|ibus|io|ii|em|am|ur)$")
 _LONE_ANY = 7  # ... any one letter replaced only in a token this long
 _LONE_TWO = 6  # ... two edits only in a token this long
 _LONE_TWO_RESHAPE = 9  # ... and a length changed by two only in a token this long
@@ -860,17 +863,23 @@ class NonWords(Pass):
 
     def _english_beside(self, text: str, start: int, end: int) -> bool:
         """Are the words beside ``[start, end)`` English ones: none of them a Latin word
-        ("precludi non", "pcssessio pedis") or unknown to the English lists?"""
+        ("precludi non", "pcssessio pedis": a Latin ending), and not both unknown to the
+        English lists (one garbled neighbour is the damage around it, not another language)?"""
         english = self.resources.english.counts
+        foreign = 0
         for m in (
             _PREV_PLAIN.search(text, max(0, start - 40), start),
             _NEXT_PLAIN.match(text, end, end + 40),
         ):
             if m is not None:
                 nb = m.group(1).lower()
-                if nb in LATIN_FUNCTION_WORDS or nb not in english:
+                if nb in LATIN_FUNCTION_WORDS:
                     return False
-        return True
+                if nb not in english:
+                    if LATIN_ENDING.search(nb):
+                        return False  # "pedis", "curiae": likelier Latin than damage
+                    foreign += 1
+        return foreign < 2
 
     def _loose_long(self, w: str, v: _Verdict) -> bool:
         """The wider reach of :meth:`_lone_long` in English prose: one arbitrary letter
