@@ -350,3 +350,18 @@ def test_noisy_text_widens_lone_candidates(token: str, noisy: bool, expected: st
     applied = {c.before: c.after for c in r.changes if c.applied}
     assert applied.get(first) == expected, applied
     check_result(r)
+
+
+@pytest.mark.parametrize(
+    ("noisy", "expected"), [(True, "end of the day"), (False, "end oi the day")]
+)
+def test_likeliest_of_fitting_candidates_in_a_badly_damaged_text(
+    noisy: bool, expected: str
+) -> None:
+    # "oi": "of", "or", "on", "in" all fit "end _ the"; "of" makes the three words 100x
+    # likelier than any other, which settles it in a text where one word in ten is damaged
+    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(
+        word="evidence, by the end oi the day"
+    )
+    r = WORDS.clean(text)
+    assert expected in r.text

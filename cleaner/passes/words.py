@@ -323,6 +323,9 @@ _LONE_TWO_COST = 1.7  # ... costing at most this (not two arbitrary ones: "unref
 _CONTEXT_CANDIDATES = 8
 _CONTEXT_COST = 1.0
 _CONTEXT_FREQUENCY = 1_000_000
+#: In a badly damaged text, a candidate this many times likelier in its three words than
+#: every other fitting one is the reading (see :meth:`NonWords._likeliest`).
+_CONTEXT_EVIDENCE = 100
 #: Unknown words in old spelling ("beene", "giue") that mark a text as old-spelled.
 _OLD_FORMS = 3
 #: Opinion-corpus occurrences of a pair that show it is in use (fewer may be misreads).
@@ -759,7 +762,7 @@ class NonWords(Pass):
             and (not capitalized or (sentence_start and _after_sentence(text, start)))
             and not self._split_part(text, start, end, w)
         ):
-            edit = self._in_context(text, start, end, bare, w, sentence_start, v.word)
+            edit = self._in_context(text, start, end, bare, w, sentence_start, v.word, noisy)
             if edit is not None:
                 return edit
         weak_limit = _DISTANT_COST if len(bare) >= 8 else _APPLY_COST
@@ -775,7 +778,15 @@ class NonWords(Pass):
         return Edit(start, end, after, v.reason, conf)
 
     def _in_context(
-        self, text: str, start: int, end: int, bare: str, w: str, sentence_start: bool, verdict: str
+        self,
+        text: str,
+        start: int,
+        end: int,
+        bare: str,
+        w: str,
+        sentence_start: bool,
+        verdict: str,
+        noisy: Callable[[], bool] = lambda: False,
     ) -> Edit | None:
         """A weak verdict settled by the neighbours: of the common words the OCR could have
         misread as the token, exactly one forms known pairs with the word before and the
@@ -803,6 +814,10 @@ class NonWords(Pass):
             scored.append((fits, c.word, c.frequency))
         best = max((n for n, _, _ in scored), default=0)
         fitting = [(c, f) for n, c, f in scored if n == best]
+        if best == 2 and len(fitting) > 1 and a is not None and b is not None and noisy():
+            # several fit both sides; in a badly damaged text, the one that makes the three
+            # words far likelier than any other does ("the caee was": "case", not "cave")
+            fitting = self._likeliest(a, b, fitting)
         if best == 0 or len(fitting) != 1:
             return None  # none, or several the context cannot tell apart
         word, frequency = fitting[0]
@@ -959,6 +974,18 @@ class NonWords(Pass):
         ):
             return True
         return w.endswith(("est", "eth")) and (k(w[:-3]) or k(w[:-2]))
+
+    def _likeliest(self, a: str, b: str, fitting: list[tuple[str, int]]) -> list[tuple[str, int]]:
+        """Of candidates that fit "a _ b", the one whose three-word likelihood
+        c(a, w) c(w, b) / c(w) is :data:`_CONTEXT_EVIDENCE` times any other's, alone; else
+        all of them."""
+        count = self.resources.bigrams.count
+        scored = sorted(
+            ((count(a, c) * count(c, b) / max(f, 1), c, f) for c, f in fitting), reverse=True
+        )
+        if scored[0][0] >= _CONTEXT_EVIDENCE * max(scored[1][0], 1e-9):
+            return [(scored[0][1], scored[0][2])]
+        return fitting
 
     def _fits(self, a: str, b: str) -> bool:
         """Is the pair ``a b`` in use: in the English bigram list, or often in opinions?"""
