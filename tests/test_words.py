@@ -341,6 +341,11 @@ def test_context_waits_for_a_corrected_neighbour() -> None:
         ("possessio pedis", True, None),
         # one garbled neighbour is the damage around it (BLN600)
         ("prosecation tbls", True, "prosecution"),
+        # two arbitrary letters of a long token, toward a very common word (BLN600)
+        ("ehuaband", True, "husband"),
+        ("ehuaband", False, None),
+        # a "y" made "i" before an ending: a word the lists lack, no misread
+        ("importunities", True, None),
     ],
 )
 def test_noisy_text_widens_lone_candidates(token: str, noisy: bool, expected: str | None) -> None:

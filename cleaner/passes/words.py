@@ -267,6 +267,8 @@ FUNCTION_WORDS = frozenset(
 )
 #: Regular endings: a known word plus one of these is a word, not a misread.
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "ings", "er", "ers", "ly", "ment", "ments", "ness")
+#: ... and those that turn a final "y" into "i" ("importunities", "carried", "happily").
+Y_INFLECTIONS = ("ies", "ied", "ier", "iers", "iest", "ily", "iness")
 _STEM_FREQUENCY = 100_000
 #: Words after which a capitalized word starts a sentence.
 _SENTENCE_END = frozenset('.!?“"(\n')
@@ -320,6 +322,7 @@ _LONE_ANY = 7  # ... any one letter replaced only in a token this long
 _LONE_TWO = 6  # ... two edits only in a token this long
 _LONE_TWO_RESHAPE = 9  # ... and a length changed by two only in a token this long
 _LONE_TWO_COST = 1.7  # ... costing at most this (not two arbitrary ones: "unrefuted")
+_LONE_TWO_ANY = 8  # ... two arbitrary ones only in a token this long, toward a very common word
 _CONTEXT_CANDIDATES = 8
 _CONTEXT_COST = 1.0
 _CONTEXT_FREQUENCY = 1_000_000
@@ -480,6 +483,13 @@ class NonWords(Pass):
                 continue
             for base in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
                 if len(base) >= 4 and (freq(base) or 0) >= _STEM_FREQUENCY:
+                    return True
+        for end in Y_INFLECTIONS:  # "importunities", "carried": a "y" made "i"
+            if w.endswith(end) and len(w) >= len(end) + 4:
+                base = w[: -len(end)] + "y"
+                if (freq(base) or 0) >= _STEM_FREQUENCY or (
+                    len(base) >= 7 and self._is_known(base)
+                ):
                     return True
         return False
 
@@ -904,6 +914,12 @@ class NonWords(Pass):
         the pen, and "smilin" is speech, not a misread."""
         if len(w) >= _LONE_ANY and v.cost <= 1.0 and len(w) == len(v.word):
             pass
+        elif (
+            len(w) >= _LONE_TWO_ANY
+            and abs(len(w) - len(v.word)) <= 1
+            and v.frequency >= _VERY_COMMON
+        ):
+            pass  # two arbitrary letters of a long token, toward a very common word
         elif not (
             len(w) >= _LONE_TWO
             and v.cost <= _LONE_TWO_COST
