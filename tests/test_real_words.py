@@ -258,3 +258,24 @@ def test_badly_damaged_text_weighs_three_words(
     applied = [(c.before, c.after) for c in r.changes if c.applied]
     assert applied == ([expected] if expected else []), applied
     check_result(r)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a document whose OCR reads "e" as "o" ("woro", "aro", "havo": Overproof)
+        (
+            "The men woro there and they aro here. It is to bo assessed; ho may have it on"
+            " tho covenant. Tho court said so.",
+            "It is to be assessed; he may have it on the covenant. The court said so.",
+        ),
+        # ... where the neighbours take the candidate: "ho power" is "no power"
+        ("The men woro there and they aro here. It confers ho power.", "It confers ho power."),
+        # no such confusion elsewhere in the document: the short words stay
+        ("It is to bo assessed; ho may have it.", "It is to bo assessed; ho may have it."),
+    ],
+)
+def test_e_read_as_o_in_a_document_that_makes_that_confusion(text: str, expected: str) -> None:
+    r = Cleaner().clean(text)
+    assert expected in r.text
+    check_result(r)

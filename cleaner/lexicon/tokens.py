@@ -283,10 +283,15 @@ def document_damaged(text: str, ctx: PassContext, known: Container[str]) -> bool
     >>> document_damaged("The court held so.", PassContext(Config(), Resources()), {"the"})
     False
     """
+    return badly_damaged(document_counts(text, ctx), known)
+
+
+def document_counts(text: str, ctx: PassContext) -> Counter[str]:
+    """The document's first count of words (:func:`letter_counts`' base: the OCR as given,
+    before the word passes), else ``text``'s count. Evidence about the OCR itself (how
+    damaged it is, which confusions it makes) is read there: the passes mend it away."""
     doc = ctx.document
     base = ctx.state.get("lexicon.base")
     if doc is not None and isinstance(base, tuple) and base[0] is doc.original:
-        counts: Counter[str] = base[2]
-    else:
-        counts = letter_counts(text, ctx)
-    return badly_damaged(counts, known)
+        return base[2]  # type: ignore[no-any-return]
+    return letter_counts(text, ctx)

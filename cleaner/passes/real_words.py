@@ -44,10 +44,16 @@ from collections.abc import Callable, Iterable, Mapping
 from itertools import compress
 
 from cleaner.lexicon.spelling import misreadings
-from cleaner.lexicon.tokens import badly_damaged, letter_counts, runs_positions
+from cleaner.lexicon.tokens import (
+    badly_damaged,
+    document_counts,
+    letter_counts,
+    runs_positions,
+)
 from cleaner.passes.base import Pass, PassContext
 from cleaner.passes.words import old_spelling_text
 from cleaner.protect import protected_spans
+from cleaner.resources import Resources
 from cleaner.types import Edit
 
 #: Words, with the text between them (so that a sentence or clause break is seen).
@@ -146,6 +152,33 @@ DOC_MAX_COST = 0.5
 DOC_MAX_TOKEN_FREQUENCY = 20_000_000
 #: ... and the candidate an English word at least this frequent.
 DOC_TARGET_FREQUENCY = 100_000
+
+
+#: Short words an "e" read as "o" makes, and the words they were ("tho" the, "bo" be).
+E_AS_O_WORDS = {"tho": "the", "bo": "be", "ho": "he", "wo": "we"}
+E_AS_O = re.compile(r"(?<![\w'’-])(?:tho|bo|ho|wo|Tho|Ho|Bo|Wo)(?![\w'’-])")
+#: Cheap literal tests before the pattern runs.
+E_AS_O_TRIGGERS = ("tho", "bo", "ho", "wo", "Tho", "Ho", "Bo", "Wo")
+#: Distinct unknown words an "o" for "e" explains that make a document's OCR one that reads
+#: "e" as "o" (a typeface's worn "e"; Overproof's Australian newspapers).
+E_AS_O_EVIDENCE = 2
+#: ... each turned into a word at least this common (Google Books count).
+E_AS_O_COMMON = 1_000_000
+
+
+def _e_as_o_evidence(counts: Mapping[str, int], resources: Resources) -> int:
+    """How many distinct unknown lower-case words of ``counts`` one "o" made "e" turns into
+    a common word ("woro" were, "aro" are, "havo" have)."""
+    known, frequency = resources.known, resources.frequency
+    hits = 0
+    for w in counts:
+        if len(w) < 3 or "o" not in w or not w.islower() or w in known:
+            continue
+        for i, ch in enumerate(w):
+            if ch == "o" and frequency(w[:i] + "e" + w[i + 1 :]) >= E_AS_O_COMMON:
+                hits += 1
+                break
+    return hits
 
 
 class RealWords(Pass):
@@ -389,11 +422,45 @@ class RealWords(Pass):
                 if not spans.overlaps(m.start(), m.end() + 2)
             )
             edits.sort(key=lambda e: (e.start, e.end))
+        if any(m in text for m in E_AS_O_TRIGGERS):
+            edits.extend(self._e_read_as_o(text, ctx))
+            edits.sort(key=lambda e: (e.start, e.end))
         kept: list[Edit] = []
         for e in edits:  # one edit per place
             if not kept or e.start >= kept[-1].end:
                 kept.append(e)
         return kept
+
+    def _e_read_as_o(self, text: str, ctx: PassContext) -> list[Edit]:
+        """In a document whose OCR reads "e" as "o" (unknown words that one "o" made "e"
+        turns into common ones: "woro", "aro", "havo"), the short words that confusion
+        makes ("tho", "bo", "ho", "wo") are "the", "be", "he", "we" where the candidate
+        forms known pairs with its neighbours ("to bo assessed"; "confers ho power" is "no")."""
+        counts = document_counts(text, ctx)
+        if _e_as_o_evidence(counts, self.resources) < E_AS_O_EVIDENCE:
+            return []
+        spans = protected_spans(text, ctx)
+        out: list[Edit] = []
+        for m in E_AS_O.finditer(text):
+            tok = m.group()
+            cand = E_AS_O_WORDS[tok.lower()]
+            start, end = m.start(), m.end()
+            if spans.overlaps(start, end):
+                continue
+            prev = _neighbour(text, start, before=True)
+            nxt = _neighbour(text, end, before=False)
+            if tok[0].isupper():
+                if prev is not None:
+                    continue  # mid-sentence: a name ("Ho", "Bo")
+                cand = cand.capitalize()
+            low = cand.lower()
+            left = prev is None or self._pair(prev, low) > 0
+            right = nxt is None or self._pair(low, nxt) > 0
+            if not (left and right) or (prev is None and nxt is None):
+                continue
+            reason = f"'e' read as 'o' (a confusion this document makes): {tok!r}"
+            out.append(Edit(start, end, cand, reason, 0.85))
+        return out
 
     def _propose(self, text: str, ctx: PassContext) -> list[Edit]:
         conf_map = self._map()
