@@ -273,6 +273,12 @@ def test_badly_damaged_text_weighs_three_words(
         ("The men woro there and they aro here. It confers ho power.", "It confers ho power."),
         # no such confusion elsewhere in the document: the short words stay
         ("It is to bo assessed; ho may have it.", "It is to bo assessed; ho may have it."),
+        # the words pass reads the unknown words so ("woro" were, not "wore"), but no name
+        (
+            "The men woro there and they aro here, and havo been. Leo Gorman appealed.",
+            "The men were there and they are here, and have been. Leo Gorman appealed.",
+        ),
+        ("The men woro there. Leo Gorman appealed.", "The men woro there."),
     ],
 )
 def test_e_read_as_o_in_a_document_that_makes_that_confusion(text: str, expected: str) -> None:

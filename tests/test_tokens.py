@@ -28,7 +28,7 @@ def test_badly_damaged_separates_the_passages() -> None:
 def test_document_damaged_judges_the_ocr_as_given() -> None:
     ctx = PassContext(Config(), RESOURCES)
     ctx.bind(Document(NOISY))
-    letter_counts(NOISY, ctx)  # the first count of the document: its base
+    letter_counts(NOISY, ctx)  # the first count of the document: kept
     # a later pass sees a mended text: the document is still the damaged one it was
     assert document_damaged(CLEAN, ctx, RESOURCES.known)
     # without a base (a pass run on its own), the text at hand is judged

@@ -70,6 +70,8 @@ def letter_counts(text: str, ctx: PassContext) -> Counter[str]:
         if doc is not None and (doc.text is text or doc.text == text):
             # the base of later updates: this text, as the pipeline's spans describe it
             ctx.state["lexicon.base"] = (doc.original, text, counts, tuple(doc.spans))
+            # ... and the document's first count, kept (see document_counts)
+            ctx.state.setdefault("lexicon.first", (doc.original, counts))
     ctx.state["lexicon.letters"] = (text, counts)
     return counts
 
@@ -291,7 +293,7 @@ def document_counts(text: str, ctx: PassContext) -> Counter[str]:
     before the word passes), else ``text``'s count. Evidence about the OCR itself (how
     damaged it is, which confusions it makes) is read there: the passes mend it away."""
     doc = ctx.document
-    base = ctx.state.get("lexicon.base")
-    if doc is not None and isinstance(base, tuple) and base[0] is doc.original:
-        return base[2]  # type: ignore[no-any-return]
+    first = ctx.state.get("lexicon.first")
+    if doc is not None and isinstance(first, tuple) and first[0] is doc.original:
+        return first[1]  # type: ignore[no-any-return]
     return letter_counts(text, ctx)

@@ -51,9 +51,8 @@ from cleaner.lexicon.tokens import (
     runs_positions,
 )
 from cleaner.passes.base import Pass, PassContext
-from cleaner.passes.words import old_spelling_text
+from cleaner.passes.words import old_spelling_text, reads_e_as_o
 from cleaner.protect import protected_spans
-from cleaner.resources import Resources
 from cleaner.types import Edit
 
 #: Words, with the text between them (so that a sentence or clause break is seen).
@@ -159,26 +158,6 @@ E_AS_O_WORDS = {"tho": "the", "bo": "be", "ho": "he", "wo": "we"}
 E_AS_O = re.compile(r"(?<![\w'’-])(?:tho|bo|ho|wo|Tho|Ho|Bo|Wo)(?![\w'’-])")
 #: Cheap literal tests before the pattern runs.
 E_AS_O_TRIGGERS = ("tho", "bo", "ho", "wo", "Tho", "Ho", "Bo", "Wo")
-#: Distinct unknown words an "o" for "e" explains that make a document's OCR one that reads
-#: "e" as "o" (a typeface's worn "e"; Overproof's Australian newspapers).
-E_AS_O_EVIDENCE = 2
-#: ... each turned into a word at least this common (Google Books count).
-E_AS_O_COMMON = 1_000_000
-
-
-def _e_as_o_evidence(counts: Mapping[str, int], resources: Resources) -> int:
-    """How many distinct unknown lower-case words of ``counts`` one "o" made "e" turns into
-    a common word ("woro" were, "aro" are, "havo" have)."""
-    known, frequency = resources.known, resources.frequency
-    hits = 0
-    for w in counts:
-        if len(w) < 3 or "o" not in w or not w.islower() or w in known:
-            continue
-        for i, ch in enumerate(w):
-            if ch == "o" and frequency(w[:i] + "e" + w[i + 1 :]) >= E_AS_O_COMMON:
-                hits += 1
-                break
-    return hits
 
 
 class RealWords(Pass):
@@ -437,7 +416,7 @@ class RealWords(Pass):
         makes ("tho", "bo", "ho", "wo") are "the", "be", "he", "we" where the candidate
         forms known pairs with its neighbours ("to bo assessed"; "confers ho power" is "no")."""
         counts = document_counts(text, ctx)
-        if _e_as_o_evidence(counts, self.resources) < E_AS_O_EVIDENCE:
+        if not reads_e_as_o(counts, self.resources):
             return []
         spans = protected_spans(text, ctx)
         out: list[Edit] = []

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import filterfalse, pairwise
 from typing import TYPE_CHECKING
@@ -48,7 +48,12 @@ import regex
 
 from cleaner.fixpoint import edits_to_fixpoint
 from cleaner.lexicon.spelling import Speller
-from cleaner.lexicon.tokens import document_damaged, run_positions, unknown_runs
+from cleaner.lexicon.tokens import (
+    document_counts,
+    document_damaged,
+    run_positions,
+    unknown_runs,
+)
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import Spans, protected_spans
 from cleaner.types import Edit
@@ -377,6 +382,66 @@ def _shape(token: str, after: str, sentence_start: bool) -> str:
     return after
 
 
+#: Distinct unknown words an "o" for "e" explains that make a document's OCR one that reads
+#: "e" as "o" (a typeface's worn "e"; Overproof's Australian newspapers) ...
+E_AS_O_EVIDENCE = 2
+#: ... and the share of its distinct lower-case words they must be (dialect and foreign
+#: words, "hool", "sont", "nino", are explained by it far more rarely). (All its words, not
+#: its unknown ones: a mended text must not show more of the confusion than its OCR did.)
+E_AS_O_SHARE = 0.01
+#: ... each turned into a word at least this common (Google Books count).
+E_AS_O_COMMON = 1_000_000
+
+
+def reads_e_as_o(counts: Mapping[str, int], resources: Resources) -> bool:
+    """Does the OCR whose words ``counts`` counts read "e" as "o": do two or more of its
+    distinct unknown lower-case words (3+ letters), and one in a hundred of its distinct
+    lower-case words, turn into common words when one "o" is made "e" ("woro" were, "aro"
+    are, "havo" have)?"""
+    known, frequency = resources.known, resources.frequency
+    hits = words = 0
+    for w in counts:
+        if len(w) < 3 or not w.islower() or not w.isalpha():
+            continue
+        words += 1
+        if "o" not in w or w in known:
+            continue
+        for i, ch in enumerate(w):
+            if ch == "o" and frequency(w[:i] + "e" + w[i + 1 :]) >= E_AS_O_COMMON:
+                hits += 1
+                break
+    return hits >= E_AS_O_EVIDENCE and hits >= E_AS_O_SHARE * words
+
+
+def o_read_for_e(w: str, resources: Resources) -> str | None:
+    """The common word ``w`` is with some of its "o" made "e" ("woro" -> "were", not "wore":
+    the commonest reading, 10x any other), or None.
+
+    >>> from cleaner.resources import Resources
+    >>> o_read_for_e("woro", Resources()), o_read_for_e("tonk", Resources())
+    ('were', None)
+    """
+    at = [i for i, c in enumerate(w) if c == "o"]
+    if not at or len(at) > 4:
+        return None
+    readings: list[tuple[int, str]] = []
+    for k in range(1, 1 << len(at)):
+        chars = list(w)
+        for j, i in enumerate(at):
+            if k >> j & 1:
+                chars[i] = "e"
+        word = "".join(chars)
+        freq = resources.frequency(word)
+        if freq >= E_AS_O_COMMON:
+            readings.append((freq, word))
+    if not readings:
+        return None
+    readings.sort(reverse=True)
+    if len(readings) > 1 and readings[0][0] < 10 * readings[1][0]:
+        return None
+    return readings[0][1]
+
+
 class NonWords(Pass):
     """Non-words corrected with an OCR confusion model; noise accents removed.
 
@@ -601,6 +666,13 @@ class NonWords(Pass):
         def noisy() -> bool:  # asked of the rare long tokens only (kept per count)
             return document_damaged(text, ctx, known)
 
+        e_as_o_doc: list[bool] = []
+
+        def e_as_o() -> bool:  # does the document's OCR read "e" as "o"? (asked once)
+            if not e_as_o_doc:
+                e_as_o_doc.append(reads_e_as_o(document_counts(text, ctx), self.resources))
+            return e_as_o_doc[0]
+
         found: list[tuple[int, int, str]] = []
         if len(unknown) * len(text) > _INDEX_WORK:
             # many unknown tokens in a long text: one index instead of a scan per token
@@ -620,7 +692,7 @@ class NonWords(Pass):
             if start < last:
                 continue
             edit = self._occurrence(
-                text, start, end, tok, spans, quotes, exact, lower, old_spelling, noisy
+                text, start, end, tok, spans, quotes, exact, lower, old_spelling, noisy, e_as_o
             )
             if edit is not None:
                 last = end
@@ -638,6 +710,7 @@ class NonWords(Pass):
         lower: Counter[str],
         old_spelling: bool,
         noisy: Callable[[], bool] = lambda: False,
+        e_as_o: Callable[[], bool] = lambda: False,
     ) -> Edit | None:
         bare = tok.replace("[", "").replace("]", "")
         has_digit = any(c.isdigit() for c in bare)
@@ -687,6 +760,10 @@ class NonWords(Pass):
         ):
             return None  # an abbreviation ("Sch.", "Servs.")
         w = bare.lower()
+        if "o" in w and bare.isalpha() and not old_spelling and e_as_o():
+            edit = self._e_read_as_o(text, start, end, bare, w)
+            if edit is not None:
+                return edit  # a confusion the document makes, however often it recurs
         if (lower[w] >= 3 or exact[bare] >= 3) and not self._systematic(bare, w):
             return None  # the document uses it: a name or a term
         v = self._verdict(w)
@@ -786,6 +863,28 @@ class NonWords(Pass):
         conf = 0.9 if strong else min(0.7, 0.75 - v.cost * 0.3)
         conf = max(conf, 0.3)
         return Edit(start, end, after, v.reason, conf)
+
+    def _e_read_as_o(self, text: str, start: int, end: int, bare: str, w: str) -> Edit | None:
+        """In a document whose OCR reads "e" as "o": the common word the token is with some
+        of its "o" made "e" ("woro" -> "were", "thoro" -> "there"); a capitalized token only
+        at a sentence's start, toward one of the commonest words ("Gorman" is a name)."""
+        reading = o_read_for_e(w, self.resources)
+        if reading is None:
+            return None
+        capitalized = bare[:1].isupper()
+        frequency = self.resources.frequency(reading)
+        if len(w) <= 3 and frequency < _VERY_COMMON:
+            return None  # "von" is no "ven"
+        j = start - 1
+        while j >= 0 and text[j] in " \t[":
+            j -= 1
+        sentence_start = j < 0 or text[j] in _SENTENCE_END or text[j] in "”’'"
+        if capitalized and not (sentence_start and frequency >= _NAME_TIER1):
+            return None  # a name ("Gorman" is no "German"), but "Thoro" opens a sentence
+        if reading in CAPITALIZED_ONLY and not capitalized:
+            return None
+        reason = "non-word; 'e' read as 'o' (a confusion this document makes)"
+        return Edit(start, end, _shape(bare, reading, sentence_start), reason, 0.9)
 
     def _in_context(
         self,
