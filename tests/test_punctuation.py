@@ -330,6 +330,10 @@ def test_corpus_counts() -> None:
         ("said he was 'of opinion that", True, "said he was of opinion that"),
         ("he fell, and 'if the' rope had been longer", False, "and 'if the' rope had been"),
         ("upon examining 'the child they observed", False, "upon examining 'the child they"),
+        # an apostrophe opening a word that no quotation mark closes later in its line
+        ("with a, 'crowvbar the flags were raised", True, "with a, crowvbar the flags"),
+        ("the number of their 'buses which plied", True, "their 'buses which plied"),
+        ("they had 'half a mutchkin.' and left", True, "they had 'half a mutchkin.'"),
         # dialect elisions stay even in a damaged text
         ("silk an' gowd wi' lace in a' the land", True, "silk an' gowd wi' lace in a' the land"),
     ],

@@ -183,10 +183,16 @@ upon there then what"""
 #: A straight apostrophe glued to the start or end of such a word ("and 'if the' rope",
 #: "examining 'the child"), in a badly damaged text: there OCR sprinkles them, and a
 #: quotation it could open or close is likelier a speck than a quotation.
+NEVER_APOSTROPHE_WORDS = frozenset(NEVER_APOSTROPHE.split())
 FUNCTION_WORD_APOSTROPHE = regex.compile(
     r"(?<![^\s])'(?=(?:" + "|".join(NEVER_APOSTROPHE.split()) + r")(?!\p{L}))"
     r"|'(?<=(?<![\p{L}'’])(" + "|".join(NEVER_APOSTROPHE.split()) + r")')(?=\s)"
 )
+#: A straight apostrophe opening a lower-case word of 3+ letters ("with a, 'crowvbar",
+#: "remembered 'healthy") ...
+OPENING_APOSTROPHE = regex.compile(r"(?<![^\s])'(?=(\p{Ll}{3,})\b(?!['’-]))")
+#: ... that no single quotation mark closes later in its paragraph (line).
+CLOSING_SINGLE = regex.compile(r"[\p{L}.,!?;:]['’](?!\p{L})")
 #: An asterisk glued to a word's end mid-sentence, before a lower-case word: "entered as*
 #: in favor" (not a star-page marker: no digits; a footnote mark ends a sentence).
 STRAY_ASTERISK = regex.compile(r"\*(?<=(?<![\w*])(\p{L}{2,})\*)(?=[ ](\p{Ll}+)\b)")
@@ -230,7 +236,9 @@ STRAIGHT_OPENER = regex.compile(r"(?<![\w'’.,;:])'(?=(\p{Ll}+))")
 #: A straight closing quote after a word: "'go home' now".
 STRAIGHT_CLOSER = regex.compile(r"(?<=[\p{L}.,!?])'(?![\p{L}\d])")
 #: Elisions that open with an apostrophe.
-OPEN_ELISIONS: frozenset[str] = _words("tis twas em til cause n round neath gainst")
+OPEN_ELISIONS: frozenset[str] = _words(
+    "tis twas em til cause n round neath gainst bus buses phone cello possum coon fore prentice"
+)
 #: A straight quote standing alone between words: "[l. s.] ' David" (curly ones set
 #: apart are often the spaced typography of a real quotation: "the word ‘ taxes ’").
 LONE_MARK = regex.compile(r"'(?<=[^\s\d'‘’“”\"][ ]')(?=[ ][^\s'‘’“”\"])")
@@ -694,6 +702,13 @@ class StrayPunctuation(Pass):
                 if m.group(1) is not None and self._elision(m.group(1)):
                     continue  # "an'", "a'": an elision more often than a speck
                 yield Edit(m.start(), m.end(), "", "stray apostrophe on a function word", 0.85)
+            for m in OPENING_APOSTROPHE.finditer(text):
+                if m.group(1) in OPEN_ELISIONS or m.group(1) in NEVER_APOSTROPHE_WORDS:
+                    continue  # "'tis"; a function word: the rule above
+                nl = text.find("\n", m.end())
+                if CLOSING_SINGLE.search(text, m.end(), len(text) if nl < 0 else nl):
+                    continue  # 'a quotation' it opens
+                yield Edit(m.start(), m.end(), "", "unclosed apostrophe before a word", 0.85)
 
     def _dash_hyphen(self, text: str) -> Iterator[Edit]:
         for m in DASH_HYPHEN.finditer(text):
@@ -738,7 +753,9 @@ class StrayPunctuation(Pass):
             return []
         apostrophes = _apostrophes(text)
         damaged = False
-        if "'" in text and FUNCTION_WORD_APOSTROPHE.search(text):  # (the count only then)
+        if "'" in text and (  # (the count only then)
+            FUNCTION_WORD_APOSTROPHE.search(text) or OPENING_APOSTROPHE.search(text)
+        ):
             counts = letter_counts(text, ctx)
             known = self.resources.known
             damaged = document_damaged(text, ctx, known) and not old_spelling_text(counts, known)
