@@ -381,3 +381,13 @@ def test_comma_that_ends_a_paragraph(text: str, expected: str) -> None:
     r = ONLY.clean(text)
     assert r.text == expected
     assert replay(text, r.changes) == r.text
+
+
+@pytest.mark.parametrize(
+    ("noisy", "expected"), [(True, "\nMURDER AND SUICIDE"), (False, "\nI MURDER")]
+)
+def test_column_rule_read_as_i_before_a_heading(noisy: bool, expected: str) -> None:
+    # a newspaper's column rule read as "I"; in an opinion "I" may number a part
+    passage = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word="evidence")
+    r = ONLY.clean(passage + "\nI MURDER AND SUICIDE AT CHATHAM.\nThe inquest was held.")
+    assert expected in r.text

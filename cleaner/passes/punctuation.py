@@ -193,6 +193,9 @@ FUNCTION_WORD_APOSTROPHE = regex.compile(
 OPENING_APOSTROPHE = regex.compile(r"(?<![^\s])'(?=(\p{Ll}{3,})\b(?!['’-]))")
 #: ... that no single quotation mark closes later in its paragraph (line).
 CLOSING_SINGLE = regex.compile(r"[\p{L}.,!?;:]['’](?!\p{L})")
+#: A column rule read as "I" before a heading in capitals ("I MURDER AND SUICIDE AT
+#: CHATHAM."): in a badly damaged text only (an opinion's "I" may number a part).
+RULE_READ_AS_I = regex.compile(r"(?m)^I (?=[A-Z]{2,}\b[^a-z\n]*$)")
 #: An asterisk glued to a word's end mid-sentence, before a lower-case word: "entered as*
 #: in favor" (not a star-page marker: no digits; a footnote mark ends a sentence).
 STRAY_ASTERISK = regex.compile(r"\*(?<=(?<![\w*])(\p{L}{2,})\*)(?=[ ](\p{Ll}+)\b)")
@@ -695,6 +698,11 @@ class StrayPunctuation(Pass):
                     m.start(), m.start() + 1, ".", "comma read for a paragraph's period", 0.85
                 )
 
+    def _rule_read_as_i(self, text: str, facts: _Facts) -> Iterator[Edit]:
+        if facts.damaged and ("\nI " in text or text.startswith("I ")):
+            for m in RULE_READ_AS_I.finditer(text):
+                yield Edit(m.start(), m.end(), "", "column rule read as 'I' before a heading", 0.85)
+
     def _function_word_apostrophe(self, text: str, facts: _Facts) -> Iterator[Edit]:
         # (not in dialect: "an'" is "and", "a'" is "all" there)
         if facts.damaged and not facts.dialect and "'" in text:
@@ -745,6 +753,7 @@ class StrayPunctuation(Pass):
             *self._apostrophe_between(text),
             *self._lone_marks(text, openers),
             *self._function_word_apostrophe(text, facts),
+            *self._rule_read_as_i(text, facts),
             *self._comma_ends_paragraph(text, facts),
         ]
 
@@ -753,9 +762,10 @@ class StrayPunctuation(Pass):
             return []
         apostrophes = _apostrophes(text)
         damaged = False
-        if "'" in text and (  # (the count only then)
-            FUNCTION_WORD_APOSTROPHE.search(text) or OPENING_APOSTROPHE.search(text)
-        ):
+        if (  # (the count only when a damaged-text rule could fire)
+            "'" in text
+            and (FUNCTION_WORD_APOSTROPHE.search(text) or OPENING_APOSTROPHE.search(text))
+        ) or (("\nI " in text or text.startswith("I ")) and RULE_READ_AS_I.search(text)):
             counts = letter_counts(text, ctx)
             known = self.resources.known
             damaged = document_damaged(text, ctx, known) and not old_spelling_text(counts, known)
