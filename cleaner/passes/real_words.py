@@ -155,9 +155,8 @@ DOC_TARGET_FREQUENCY = 100_000
 
 #: Short words an "e" read as "o" makes, and the words they were ("tho" the, "bo" be).
 E_AS_O_WORDS = {"tho": "the", "bo": "be", "ho": "he", "wo": "we"}
+E_AS_O_TOKENS = ("tho", "bo", "ho", "wo", "Tho", "Ho", "Bo", "Wo")
 E_AS_O = re.compile(r"(?<![\w'’-])(?:tho|bo|ho|wo|Tho|Ho|Bo|Wo)(?![\w'’-])")
-#: Cheap literal tests before the pattern runs.
-E_AS_O_TRIGGERS = ("tho", "bo", "ho", "wo", "Tho", "Ho", "Bo", "Wo")
 
 
 class RealWords(Pass):
@@ -401,7 +400,8 @@ class RealWords(Pass):
                 if not spans.overlaps(m.start(), m.end() + 2)
             )
             edits.sort(key=lambda e: (e.start, e.end))
-        if any(m in text for m in E_AS_O_TRIGGERS):
+        counts = letter_counts(text, ctx)
+        if any(t in counts for t in E_AS_O_TOKENS):  # (dictionary look-ups, no scan)
             edits.extend(self._e_read_as_o(text, ctx))
             edits.sort(key=lambda e: (e.start, e.end))
         kept: list[Edit] = []

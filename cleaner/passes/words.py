@@ -36,13 +36,15 @@ verse ("learnèd"), diaereses ("naïve"), and any spelling the document uses mor
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
+import weakref
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import filterfalse, pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -393,11 +395,25 @@ E_AS_O_SHARE = 0.01
 E_AS_O_COMMON = 1_000_000
 
 
+#: :func:`reads_e_as_o`'s last answer: (the count, weakly, its resources, the answer) (the
+#: words and real_words passes ask it of the same first count of a document).
+_E_AS_O_LAST: list[tuple[weakref.ref[Any], Resources, bool]] = []
+
+
 def reads_e_as_o(counts: Mapping[str, int], resources: Resources) -> bool:
     """Does the OCR whose words ``counts`` counts read "e" as "o": do two or more of its
     distinct unknown lower-case words (3+ letters), and one in a hundred of its distinct
     lower-case words, turn into common words when one "o" is made "e" ("woro" were, "aro"
     are, "havo" have)?"""
+    if _E_AS_O_LAST and _E_AS_O_LAST[0][0]() is counts and _E_AS_O_LAST[0][1] is resources:
+        return _E_AS_O_LAST[0][2]
+    answer = _reads_e_as_o(counts, resources)
+    with contextlib.suppress(TypeError):  # (a plain dict cannot be weakly referenced)
+        _E_AS_O_LAST[:] = [(weakref.ref(counts), resources, answer)]
+    return answer
+
+
+def _reads_e_as_o(counts: Mapping[str, int], resources: Resources) -> bool:
     known, frequency = resources.known, resources.frequency
     hits = words = 0
     for w in counts:
