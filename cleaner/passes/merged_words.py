@@ -245,13 +245,7 @@ def _misread_ratio(low: str, resources: Resources, exclude: tuple[str, ...] = ()
         return 0 if word in exclude else resources.frequency(word)
 
     shorter = max((freq(low[:i] + low[i + 1 :]) for i in range(len(low))), default=0)
-    # the words one insertion or substitution away; only English words have a frequency
-    # (the candidates are lower case: a set intersection finds them)
-    edits = {low[:i] + c + low[i:] for i in range(len(low) + 1) for c in ALPHABET}
-    edits.update(low[:i] + c + low[i + 1 :] for i in range(len(low)) for c in ALPHABET)
-    edits.discard(low)
-    hits = edits & resources.english.counts.keys()
-    other = max((freq(w) for w in hits), default=0)
+    other = max(map(freq, _english_one_letter_away(low, resources)), default=0)
     pair = resources.bigrams.count(*exclude) if len(exclude) == 2 else 0
     rival = max(other, shorter / 3) / unigram_total
     return rival / max(pair / bigram_total, 1e-12)
@@ -320,13 +314,21 @@ def _segment(low: str, resources: Resources) -> tuple[str, ...] | None:
     return parts
 
 
-def _one_edit_rival(low: str, resources: Resources) -> int:
-    """The frequency of the commonest English word one edit from ``low``."""
+def _english_one_letter_away(low: str, resources: Resources) -> set[str]:
+    """The English words one letter inserted into or replaced in ``low`` (lower case: a set
+    intersection finds them among the English list's words)."""
     edits = {low[:i] + c + low[i:] for i in range(len(low) + 1) for c in ALPHABET}
     edits.update(low[:i] + c + low[i + 1 :] for i in range(len(low)) for c in ALPHABET)
-    edits.update(low[:i] + low[i + 1 :] for i in range(len(low)))
     edits.discard(low)
-    return max(map(resources.frequency, edits & resources.english.counts.keys()), default=0)
+    return edits & resources.english.counts.keys()
+
+
+def _one_edit_rival(low: str, resources: Resources) -> int:
+    """The frequency of the commonest English word one edit from ``low``."""
+    near = _english_one_letter_away(low, resources)
+    near.update(low[:i] + low[i + 1 :] for i in range(len(low)))  # (deleted: 0 if no word)
+    near.discard(low)
+    return max(map(resources.frequency, near), default=0)
 
 
 class MergedWords(Pass):

@@ -682,12 +682,8 @@ class NonWords(Pass):
         def noisy() -> bool:  # asked of the rare long tokens only (kept per count)
             return document_damaged(text, ctx, known)
 
-        e_as_o_doc: list[bool] = []
-
-        def e_as_o() -> bool:  # does the document's OCR read "e" as "o"? (asked once)
-            if not e_as_o_doc:
-                e_as_o_doc.append(reads_e_as_o(document_counts(text, ctx), self.resources))
-            return e_as_o_doc[0]
+        def e_as_o() -> bool:  # does the document's OCR read "e" as "o"? (kept per count)
+            return reads_e_as_o(document_counts(text, ctx), self.resources)
 
         found: list[tuple[int, int, str]] = []
         if len(unknown) * len(text) > _INDEX_WORK:
