@@ -61,3 +61,9 @@ CLEAN_PASSAGE = (
     " latter case the accusation was only supported by the medical {word}. The court"
     " also calls attention to the lamentable defence that was made on his behalf."
 )
+
+
+def passage(noisy: bool, word: str) -> str:
+    """:data:`NOISY_PASSAGE` (a badly damaged text) or :data:`CLEAN_PASSAGE`, with ``word``
+    (the snippet under test) in its slot."""
+    return (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word=word)

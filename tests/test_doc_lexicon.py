@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
-from tests.conftest import CLEAN_PASSAGE, NOISY_PASSAGE, SHARED, corpus_files, needs_shared
+from tests.conftest import SHARED, corpus_files, needs_shared, passage
 from tests.invariants import check_idempotent, check_result
 
 CLEANER = Cleaner(passes=("doc_lexicon",))
@@ -168,9 +168,7 @@ def test_born_digital_changes_nothing() -> None:
 
 @pytest.mark.parametrize("noisy", [True, False])
 def test_one_arbitrary_letter_is_applied_only_in_a_badly_damaged_text(noisy: bool) -> None:
-    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(
-        word="evidence. The prisoner, the prisoner and the prisoner saw the prisoter"
-    )
+    text = passage(noisy, "evidence. The prisoner, the prisoner and the prisoner saw the prisoter")
     r = Cleaner(passes=("doc_lexicon",)).clean(text)
     assert [(c.before, c.after, c.applied) for c in r.changes] == [("prisoter", "prisoner", noisy)]
     check_result(r)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
-from tests.conftest import CLEAN_PASSAGE, NOISY_PASSAGE
+from tests.conftest import passage
 from tests.invariants import check_idempotent, check_result
 
 MERGED = Cleaner(passes=("merged_words",))
@@ -106,9 +106,7 @@ def test_invariants(parts: list[str]) -> None:
 @pytest.mark.parametrize("noisy", [True, False])
 def test_unusual_pair_is_applied_only_in_a_badly_damaged_text(noisy: bool) -> None:
     # "prisoner for": no bigram list pairs them; a lost space is likelier in damaged text
-    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(
-        word="evidence of the prisonerfor the defence"
-    )
+    text = passage(noisy, "evidence of the prisonerfor the defence")
     r = Cleaner(passes=("merged_words",)).clean(text)
     assert [(c.before, c.after, c.applied) for c in r.changes] == [("", " ", noisy)]
     assert ("prisoner for the defence" in r.text) is noisy
@@ -127,7 +125,7 @@ def test_unusual_pair_is_applied_only_in_a_badly_damaged_text(noisy: bool) -> No
 def test_short_common_word_counts_in_a_badly_damaged_text(
     words: str, noisy: bool, expected: str
 ) -> None:
-    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word="evidence, and " + words)
+    text = passage(noisy, "evidence, and " + words)
     r = Cleaner(passes=("merged_words",)).clean(text)
     assert expected in r.text
     check_result(r)
@@ -147,7 +145,7 @@ def test_short_common_word_counts_in_a_badly_damaged_text(
     ],
 )
 def test_runs_of_words_in_a_badly_damaged_text(words: str, noisy: bool, expected: str) -> None:
-    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word="evidence, and " + words)
+    text = passage(noisy, "evidence, and " + words)
     r = Cleaner(passes=("merged_words",)).clean(text)
     assert expected in r.text
     check_result(r)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner, replay
-from tests.conftest import CLEAN_PASSAGE, NOISY_PASSAGE, corpus_files, needs_shared
+from tests.conftest import corpus_files, needs_shared, passage
 
 ONLY = Cleaner(passes=("punctuation",))
 
@@ -341,7 +341,7 @@ def test_corpus_counts() -> None:
 def test_apostrophe_on_a_function_word_in_a_badly_damaged_text(
     words: str, noisy: bool, expected: str
 ) -> None:
-    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word="evidence, and " + words)
+    text = passage(noisy, "evidence, and " + words)
     r = ONLY.clean(text)
     assert expected in r.text
     assert replay(text, r.changes) == r.text
@@ -388,6 +388,6 @@ def test_comma_that_ends_a_paragraph(text: str, expected: str) -> None:
 )
 def test_column_rule_read_as_i_before_a_heading(noisy: bool, expected: str) -> None:
     # a newspaper's column rule read as "I"; in an opinion "I" may number a part
-    passage = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word="evidence")
-    r = ONLY.clean(passage + "\nI MURDER AND SUICIDE AT CHATHAM.\nThe inquest was held.")
+    text = passage(noisy, "evidence")
+    r = ONLY.clean(text + "\nI MURDER AND SUICIDE AT CHATHAM.\nThe inquest was held.")
     assert expected in r.text

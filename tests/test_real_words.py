@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
-from tests.conftest import CLEAN_PASSAGE, NOISY_PASSAGE, corpus_files, needs_shared
+from tests.conftest import corpus_files, needs_shared, passage
 from tests.invariants import check_idempotent, check_result
 
 REAL = Cleaner(passes=("real_words",))
@@ -253,7 +253,7 @@ def test_rare_tokens_that_fit_are_left_alone(text: str) -> None:
 def test_badly_damaged_text_weighs_three_words(
     words: str, noisy: bool, expected: tuple[str, str] | None
 ) -> None:
-    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word="evidence, and " + words)
+    text = passage(noisy, "evidence, and " + words)
     r = REAL.clean(text)
     applied = [(c.before, c.after) for c in r.changes if c.applied]
     assert applied == ([expected] if expected else []), applied

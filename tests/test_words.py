@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from cleaner import Cleaner
 from cleaner.lexicon.spelling import misreadings, ocr_cost, variants
-from tests.conftest import CLEAN_PASSAGE, NOISY_PASSAGE, SHARED, corpus_files, needs_shared
+from tests.conftest import SHARED, corpus_files, needs_shared, passage
 from tests.invariants import check_idempotent, check_result
 
 WORDS = Cleaner(passes=("words",))
@@ -349,7 +349,7 @@ def test_context_waits_for_a_corrected_neighbour() -> None:
     ],
 )
 def test_noisy_text_widens_lone_candidates(token: str, noisy: bool, expected: str | None) -> None:
-    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(word=token)
+    text = passage(noisy, token)
     r = WORDS.clean(text)
     first = token.split()[0]
     applied = {c.before: c.after for c in r.changes if c.applied}
@@ -365,8 +365,6 @@ def test_likeliest_of_fitting_candidates_in_a_badly_damaged_text(
 ) -> None:
     # "oi": "of", "or", "on", "in" all fit "end _ the"; "of" makes the three words 100x
     # likelier than any other, which settles it in a text where one word in ten is damaged
-    text = (NOISY_PASSAGE if noisy else CLEAN_PASSAGE).format(
-        word="evidence, by the end oi the day"
-    )
+    text = passage(noisy, "evidence, by the end oi the day")
     r = WORDS.clean(text)
     assert expected in r.text
