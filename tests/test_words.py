@@ -346,6 +346,13 @@ def test_context_waits_for_a_corrected_neighbour() -> None:
         ("ehuaband", False, None),
         # a "y" made "i" before an ending: a word the lists lack, no misread
         ("importunities", True, None),
+        # a less common word (under 1M) only in a damaged text (BLN600)
+        ("assarlting", True, "assaulting"),
+        ("remanuded", True, "remanded"),
+        ("assarlting", False, None),
+        # ... and never a rare one (under 100k: "bailiwick")
+        ("bailiwiek", True, None),
+        ("baiiiwizk", True, None),
     ],
 )
 def test_noisy_text_widens_lone_candidates(token: str, noisy: bool, expected: str | None) -> None:

@@ -326,6 +326,8 @@ LATIN_FUNCTION_WORDS = frozenset(
 #: makes a phrase Latin rather than damaged English.
 LATIN_ENDING = re.compile(r"(?:us|um|ae|is|orum|arum|ibus|io|ii|em|am|ur)$")
 _LONE_ANY = 7  # ... any one letter replaced only in a token this long
+#: ... toward a word under :data:`_COMMON` only in a damaged text, and one this common at least
+_LONE_RARE_FREQUENCY = 100_000
 _LONE_TWO = 6  # ... two edits only in a token this long
 _LONE_TWO_RESHAPE = 9  # ... and a length changed by two only in a token this long
 _LONE_TWO_COST = 1.7  # ... costing at most this (not two arbitrary ones: "unrefuted")
@@ -1053,13 +1055,18 @@ class NonWords(Pass):
         old spelling ("deliuer", "iealous") and a human misspelling of another word (a
         letter doubled or undoubled: "preceeding", "proferred") are left alone.
         """
-        if not (
-            len(bare) >= 6
-            and bare.isalpha()
-            and v.margin >= _LONE_MARGIN
-            and v.frequency >= _COMMON
-        ):
+        if not (len(bare) >= 6 and bare.isalpha() and v.margin >= _LONE_MARGIN):
             return False
+        if v.frequency < _COMMON:
+            # a less common word ("remanded", "assaulting", "servitude") only by the wider
+            # reach of a damaged English text, in a 7+ letter token
+            return (
+                v.frequency >= _LONE_RARE_FREQUENCY
+                and len(w) >= _LONE_ANY
+                and self._loose_long(w, v)
+                and loose()
+                and not self._spelling_of_its_time(w, v)
+            )
         if (v.cost <= _APPLY_COST and (len(v.word) == len(w) or v.cost <= _LONE_RESHAPE)) or (
             # a letter too many in a long token ("unlawvful", "remanuded")
             v.cost <= 1.0 and len(bare) >= _LONE_LONG and len(w) == len(v.word) + 1
