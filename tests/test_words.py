@@ -375,3 +375,23 @@ def test_likeliest_of_fitting_candidates_in_a_badly_damaged_text(
     text = passage(noisy, "evidence, by the end oi the day")
     r = WORDS.clean(text)
     assert expected in r.text
+
+
+@pytest.mark.parametrize(
+    ("noisy", "snippet", "expected"),
+    [
+        # in a badly damaged text an arbitrary edit toward a common word (10M+) may be the
+        # reading its neighbours settle (BLN600)
+        (True, "he had been goni into the house", "been gone into"),
+        # ... and it competes there with the commonest words ("net" alone fits otherwise)
+        (True, "he used to mnet her at the gate", "to meet her"),
+        # elsewhere only the commonest words (100M+) are read so
+        (False, "he had been goni into the house", "been goni into"),
+    ],
+)
+def test_common_words_settle_arbitrary_edits_in_a_badly_damaged_text(
+    noisy: bool, snippet: str, expected: str
+) -> None:
+    r = WORDS.clean(passage(noisy, snippet))
+    assert expected in r.text
+    check_result(r)

@@ -925,18 +925,23 @@ class NonWords(Pass):
             return None  # "toa": two words merged ("to a"), no misread of one
         a = prev.group(1).lower() if prev is not None else None
         b = nxt.group(1).lower() if nxt is not None else None
-        scored: list[tuple[int, str, int]] = []
+        scored: list[tuple[int, str, int, float]] = []
         for c in self.resources.spelling.candidates(w)[:_CONTEXT_CANDIDATES]:
             if c.cost > _CONTEXT_COST or c.word == w or w in (c.word + "s", c.word + "es"):
                 continue  # (a plural of a word the lists lack: "year olds")
-            if c.frequency < (_CONTEXT_FREQUENCY if c.cost <= _APPLY_COST else _TYPICAL_FREQUENCY):
-                continue  # an arbitrary edit only toward the commonest words
+            if c.frequency < (_CONTEXT_FREQUENCY if c.cost <= _APPLY_COST else _VERY_COMMON):
+                continue
             fits = (a is not None and self._fits(a, c.word)) + (
                 b is not None and self._fits(c.word, b)
             )
-            scored.append((fits, c.word, c.frequency))
-        best = max((n for n, _, _ in scored), default=0)
-        fitting = [(c, f) for n, c, f in scored if n == best]
+            scored.append((fits, c.word, c.frequency, c.cost))
+        # an arbitrary edit only toward the commonest words (100M+), except in a badly
+        # damaged text: toward common ones (10M+) too ("goni": "gone"), which there compete
+        # with the commonest ("to mnet her": "meet" as well as "net")
+        if any(t[3] > _APPLY_COST and t[2] < _TYPICAL_FREQUENCY for t in scored) and not noisy():
+            scored = [t for t in scored if t[3] <= _APPLY_COST or t[2] >= _TYPICAL_FREQUENCY]
+        best = max((t[0] for t in scored), default=0)
+        fitting = [(c, f) for n, c, f, _ in scored if n == best]
         if best == 2 and len(fitting) > 1 and a is not None and b is not None and noisy():
             # several fit both sides; in a badly damaged text, the one that makes the three
             # words far likelier than any other does ("the caee was": "case", not "cave")
