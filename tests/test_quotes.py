@@ -68,6 +68,16 @@ POSITIVES = [
         "when taken into custody for the murder?\n-Inspector: I have, sir.\n-Mr. Broughton: Have",
         "when taken into custody for the murder?\n—Inspector: I have, sir.\n—Mr. Broughton: Have",
     ),
+    # ... after a heading, or a line that lost its period; before a space at a line's
+    # start, the space stays (BLN600)
+    (
+        "TULLAMORE, Wednesday\n-The convict, Laurence King",
+        "TULLAMORE, Wednesday\n—The convict, Laurence King",
+    ),
+    (
+        "confirmed this witness's evidence.\n- Henry Royce, 242 B, proved",
+        "confirmed this witness's evidence.\n— Henry Royce, 242 B, proved",
+    ),
     # ... in the document's dash style
     (CURLY_DOC + "as before. -The court", CURLY_DOC + "as before. — The court"),
     ("one—two and three—four, five—six. -The end", "one—two and three—four, five—six.—The end"),
@@ -87,6 +97,8 @@ NEGATIVES = [
     "the non -Indian lessee; a list:\n-The first item",  # after a word; after no sentence end
     "The items are:\n-First item.\n-Second item.\n",  # a list of hyphen items
     "the temperature fell to -5 degrees. -10 at night",  # numbers
+    "Items:\n- Apples\n- Pears\n",  # a list of hyphen items, spaced
+    "the man and\n-the woman",  # before a lower-case word
     "",
 ]
 

@@ -45,11 +45,14 @@ CODE_LIKE = regex.compile(r"[=<>{}\\_]|://|\w/\w")
 DASH = regex.compile(r"(?<=(.))—(?=(.))")
 #: A hyphen read for the dash that opens a sentence or a heading's run-in text: glued to a
 #: capitalized word, after a sentence's end or a quotation's close and a space, or at a
-#: line's start after such a line ("her property. -The prosecutrix", "ROBBERY.\n-James
-#: Pincher", "aggravating. -Stephen's adm'r."). A hyphen glued on both sides ("Ark.-Reps",
-#: "H.S.H.-K.") or after a lower-case word is left alone.
+#: line's start after such a line or a heading's ("her property. -The prosecutrix",
+#: "ROBBERY.\n-James Pincher", "aggravating. -Stephen's adm'r.", "Wednesday\n-The
+#: convict"); at a line's start also before a space ("evidence.\n- We have": the space
+#: stays). A hyphen glued on both sides ("Ark.-Reps", "H.S.H.-K.") or after a lower-case
+#: word on its line is left alone.
 SENTENCE_DASH = regex.compile(
-    r"-(?<=(?:[.!?,:;\"”)][ ]|(?:\A|[.!?,\"”)])[ \t]*\n(?:[ \t]*\n)*|\A)-)(?=\p{Lu}\p{L})"
+    r"-(?<=(?:[.!?,:;\"”)][ ]|(?:\A|[.!?,\"”)\p{L}])[ \t]*\n(?:[ \t]*\n)*|\A)-)"
+    r"(?:(?=\p{Lu}\p{L})|(?<=(?:\A|\n)[ \t]*-)(?=[ ]\p{Lu}\p{L}))"
 )
 #: Apostrophes inside words, curly and straight ("court’s", "court's").
 #: (Only the shapes of contractions and possessives: specks between words, which the
