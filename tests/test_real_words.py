@@ -35,6 +35,16 @@ REAL = Cleaner(passes=("real_words",))
             "A mistake in making suck settlement cannot",
             "A mistake in making such settlement cannot",
         ),
+        # a neighbour bound to the candidate (x5000: "does not", "cut off"), toward a
+        # common word that the opinions' counts alone would not favour (Illinois 1887)
+        (
+            "recommends the practice, the statute dues not require the suit",
+            "recommends the practice, the statute does not require the suit",
+        ),
+        (
+            "my estate, is to be cut oft from ever receiving",
+            "my estate, is to be cut off from ever receiving",
+        ),
     ],
 )
 def test_fixes(before: str, after: str) -> None:
@@ -228,6 +238,8 @@ def test_corpus_counts() -> None:
         "it is necessary to aver in the declaration",
         "and as much at their ease as they have",  # "case as": only x40
         "enjoy them with the same ease as we do",
+        # a bound pair on one side ("does not") needs the other side's favour too
+        "the members paid their dues not later than June",
     ],
 )
 def test_rare_tokens_that_fit_are_left_alone(text: str) -> None:

@@ -122,6 +122,13 @@ _RARE_DOMAIN = 3.0
 #: ... and the candidate one of the commonest words ("his", "the", "and"; not "failed"
 #: for "sailed", which the opinions' counts favour too).
 _RARE_TARGET = 500_000_000
+#: ... unless one neighbour is bound to the candidate (5000x likelier beside it than
+#: anywhere: "does not", "cut off") and the other favours it too: then a common word
+#: (50M+) whatever the opinions' counts ("the statute dues not require", "to be cut oft
+#: from"; Overproof's "for the three mouths ending").
+_BOUND_SIDE = 5000.0
+_BOUND_EVIDENCE = 100_000.0
+_BOUND_TARGET = 50_000_000
 #: A token under this frequency whose pairs the list does hold ("ease": its unseen pairs
 #: say little) may be weighed as :meth:`RealWords._uncommon_evidence` says: each side at
 #: least x100, toward a word of at least 100M.
@@ -572,9 +579,16 @@ class RealWords(Pass):
         beside it favour any common word over a rare one: "for riot at", "to aver in"),
         and the opinions must favour the candidate over the token more than English does
         ("and bail was" stays; ICDAR 2017: "sailed" -> "failed" otherwise)."""
+        sides = (self._side(prev, left, f_cand), self._side(nxt, right, f_cand))
+        if (
+            f_cand >= _BOUND_TARGET
+            and min(sides) >= _SIDE
+            and max(sides) >= _BOUND_SIDE
+            and sides[0] * sides[1] >= _BOUND_EVIDENCE
+        ):
+            return sides[0] * sides[1]  # a bound pair: "dues not" -> "does not"
         if f_cand < _RARE_TARGET:
             return 0.0
-        sides = (self._side(prev, left, f_cand), self._side(nxt, right, f_cand))
         if min(sides) < _SIDE or max(sides) < _SIDE_STRONG:
             return 0.0
         domain = self._domain_factor(low, cand)
