@@ -45,6 +45,11 @@ REAL = Cleaner(passes=("real_words",))
             "my estate, is to be cut oft from ever receiving",
             "my estate, is to be cut off from ever receiving",
         ),
+        # ... weighed with the opinions' counts ("cases cited" x6000, "and cases" x14)
+        (
+            "Keith v. Berry, supra, and eases cited therein.",
+            "Keith v. Berry, supra, and cases cited therein.",
+        ),
     ],
 )
 def test_fixes(before: str, after: str) -> None:

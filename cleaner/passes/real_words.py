@@ -580,13 +580,11 @@ class RealWords(Pass):
         and the opinions must favour the candidate over the token more than English does
         ("and bail was" stays; ICDAR 2017: "sailed" -> "failed" otherwise)."""
         sides = (self._side(prev, left, f_cand), self._side(nxt, right, f_cand))
-        if (
-            f_cand >= _BOUND_TARGET
-            and min(sides) >= _SIDE
-            and max(sides) >= _BOUND_SIDE
-            and sides[0] * sides[1] >= _BOUND_EVIDENCE
-        ):
-            return sides[0] * sides[1]  # a bound pair: "dues not" -> "does not"
+        if f_cand >= _BOUND_TARGET and min(sides) >= _SIDE and max(sides) >= _BOUND_SIDE:
+            # a bound pair: "dues not" -> "does not"
+            bound = sides[0] * sides[1] * self._domain_factor(low, cand)
+            if bound >= _BOUND_EVIDENCE:
+                return bound
         if f_cand < _RARE_TARGET:
             return 0.0
         if min(sides) < _SIDE or max(sides) < _SIDE_STRONG:
