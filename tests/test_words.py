@@ -350,6 +350,11 @@ def test_context_waits_for_a_corrected_neighbour() -> None:
         ("assarlting", True, "assaulting"),
         ("remanuded", True, "remanded"),
         ("assarlting", False, None),
+        # two arbitrary letters of a very long token (11+), in any text (Kansas 1868), not
+        # at its ending, where another form of a word stands (ICDAR 2017: "considerance")
+        ("apjoointment", False, "appointment"),
+        ("corfsideration", False, "consideration"),
+        ("considerance", False, None),
         # ... and never a rare one (under 100k: "bailiwick")
         ("bailiwiek", True, None),
         ("baiiiwizk", True, None),

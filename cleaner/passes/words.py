@@ -332,6 +332,7 @@ _LONE_TWO = 6  # ... two edits only in a token this long
 _LONE_TWO_RESHAPE = 9  # ... and a length changed by two only in a token this long
 _LONE_TWO_COST = 1.7  # ... costing at most this (not two arbitrary ones: "unrefuted")
 _LONE_TWO_ANY = 8  # ... two arbitrary ones only in a token this long, toward a very common word
+_LONE_TWO_CLEAN = 11  # ... and in a clean text too, in a token this long
 _CONTEXT_CANDIDATES = 8
 _CONTEXT_COST = 1.0
 _CONTEXT_FREQUENCY = 1_000_000
@@ -1078,9 +1079,25 @@ class NonWords(Pass):
         ):
             if len(w) != len(v.word) and self._derived(w):
                 return False  # "mispleading", "forgeman", "disputest": words the lists lack
-        elif not (self._loose_long(w, v) and loose()):
+        elif not (
+            (self._loose_long(w, v) and loose())
+            or (len(w) >= _LONE_TWO_CLEAN and self._far_misread(w, v))
+        ):
             return False
         return not self._spelling_of_its_time(w, v)
+
+    def _far_misread(self, w: str, v: _Verdict) -> bool:
+        """Two arbitrary letters of a very long token (11+), in any text, toward a very
+        common word no other comes near ("apjoointment", "corfsideration"): no word the
+        lists lack is that close to one of the commonest. Not at the ending, where another
+        form of the word stands ("considerance", "sustainance")."""
+        stem = next((i for i, (x, y) in enumerate(zip(w, v.word, strict=False)) if x != y), len(w))
+        return (
+            abs(len(w) - len(v.word)) <= 1
+            and v.frequency >= _VERY_COMMON
+            and stem < min(len(w), len(v.word)) - 3
+            and self._loose_long(w, v)
+        )
 
     def _spelling_of_its_time(self, w: str, v: _Verdict) -> bool:
         """Is ``w`` an old spelling ("deliuer", "iealous", "chearful", "Fryday") or a
