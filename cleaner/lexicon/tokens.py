@@ -4,7 +4,9 @@
 fastest way to see every word) and caches the count in ``ctx.state``. The first count of a
 document is kept as a base: when a later pass receives a text the pipeline changed since,
 only the neighbourhoods of the changes are counted again (the pipeline's spans, then and
-now, say where they are), so the second count costs per change, not per character.
+now, say where they are), so the second count costs per change, not per character. The
+count (a :class:`LetterCounts`) also says where given runs stand (:func:`runs_positions`):
+from the split of the base text and the same regions, again without a scan of the text.
 
 The count's order of keys is not the order of first occurrence in the text (a word a change
 brings in comes last): callers must not depend on it.
@@ -24,7 +26,8 @@ import contextlib
 import re
 import weakref
 from collections import Counter
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from itertools import compress, islice
 from operator import not_
 from typing import TYPE_CHECKING, Any, Protocol
@@ -36,6 +39,10 @@ if TYPE_CHECKING:
 LETTERS = re.compile(r"[^\W\d_]+")
 #: :data:`LETTERS` as a split pattern (the runs kept).
 LETTER_SPLIT = re.compile(r"([^\W\d_]+)")
+#: Runs from which :func:`runs_positions` asks the count's :class:`RunLocator` (whose cost
+#: grows with the text, not the runs) rather than scanning for each run (on the opinion
+#: corpus the two cost the same at about 20 runs).
+LOCATE_RUNS = 16
 #: Runs times text length above which their offsets come from one split of the text
 #: rather than a ``str.find`` scan per run (a 1 MB document with 2,000 unknown words).
 INDEX_WORK = 20_000_000
@@ -58,6 +65,95 @@ class _SpanLike(Protocol):
 _MAX_CHANGED_SHARE = 0.25
 
 
+class _Split:
+    """A text cut by :data:`LETTER_SPLIT`: its runs of letters at the odd indices, what
+    lies between them at the even ones."""
+
+    __slots__ = ("parts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.parts: list[str] = LETTER_SPLIT.split(text)
+
+    def runs(self) -> Iterator[str]:
+        """The runs of letters, in the order of the text."""
+        return islice(self.parts, 1, None, 2)
+
+    def positions(self, wanted: Container[str]) -> Iterator[tuple[str, int]]:
+        """``(run, offset)`` of the runs in ``wanted``, in the order of the text: the runs
+        selected with a C-level membership test, the offsets summed from the lengths of the
+        pieces between them."""
+        parts = self.parts
+        pos = prev = 0
+        for i in compress(range(1, len(parts), 2), map(wanted.__contains__, self.runs())):
+            pos += sum(map(len, parts[prev:i]))
+            prev = i
+            yield parts[i], pos
+
+
+@dataclass(frozen=True, slots=True)
+class RunLocator:
+    """Where runs of letters stand in ``text``, without a scan of it: the runs of the
+    document's base text (counted in full, :class:`_Split`) outside the regions changed
+    since, moved by the length those regions gained, and the runs inside the regions of
+    ``text``. The regions are the ones the incremental count uses (whole runs in the
+    original), given in the base text (``base_starts``/``base_ends``) and in ``text``.
+
+    >>> from cleaner.config import Config
+    >>> from cleaner.passes.base import PassContext
+    >>> from cleaner.pipeline import Document
+    >>> from cleaner.resources import Resources
+    >>> from cleaner.types import Edit
+    >>> doc = Document("the hot dog, the hotel; the cat")
+    >>> ctx = PassContext(Config(), Resources())
+    >>> ctx.bind(doc)
+    >>> _ = letter_counts(doc.text, ctx)  # the base, split in full
+    >>> doc.apply("demo", [Edit(4, 7, "cold", "a change")], 0.8)
+    >>> letter_counts(doc.text, ctx).locator.find({"the", "cold", "cat", "hot"})
+    {'the': [0, 14, 25], 'cold': [4], 'cat': [29]}
+    """
+
+    text: str
+    base: _Split
+    base_starts: tuple[int, ...] = ()
+    base_ends: tuple[int, ...] = ()
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+
+    def find(self, wanted: Container[str]) -> dict[str, list[int]]:
+        """The ascending offsets in ``text`` of each run of ``wanted`` that stands there,
+        the runs in the order of their first occurrence."""
+        out: dict[str, list[int]] = {}
+        base_starts = self.base_starts
+        if not base_starts:
+            for run, p in self.base.positions(wanted):
+                out.setdefault(run, []).append(p)
+            return out
+        found: list[tuple[int, str]] = []
+        base_ends, ends = self.base_ends, self.ends
+        for run, p in self.base.positions(wanted):
+            k = bisect.bisect_right(base_starts, p) - 1
+            if k >= 0:
+                if p < base_ends[k]:
+                    continue  # inside a changed region: found below, in the new text
+                p += ends[k] - base_ends[k]
+            found.append((p, run))
+        for a, b in zip(self.starts, ends, strict=True):
+            found.extend((m.start(), m.group()) for m in LETTERS.finditer(self.text, a, b))
+        found.sort()
+        for p, run in found:
+            if run in wanted:
+                out.setdefault(run, []).append(p)
+        return out
+
+
+class LetterCounts(Counter[str]):
+    """A :func:`letter_counts` count, which also knows where its runs stand in the text it
+    counted (:attr:`locator`; None on a copy or a count built otherwise)."""
+
+    locator: RunLocator | None = None
+
+
 def letter_counts(text: str, ctx: PassContext) -> Counter[str]:
     """How often each run of letters occurs in ``text`` (case kept); cached per text."""
     hit = ctx.state.get("lexicon.letters")
@@ -65,11 +161,13 @@ def letter_counts(text: str, ctx: PassContext) -> Counter[str]:
         return hit[1]  # type: ignore[no-any-return]
     counts = _incremental(text, ctx)
     if counts is None:
-        counts = Counter(LETTERS.findall(text))
+        split = _Split(text)
+        counts = LetterCounts(split.runs())
+        counts.locator = RunLocator(text, split)
         doc = ctx.document
         if doc is not None and (doc.text is text or doc.text == text):
             # the base of later updates: this text, as the pipeline's spans describe it
-            ctx.state["lexicon.base"] = (doc.original, text, counts, tuple(doc.spans))
+            ctx.state["lexicon.base"] = (doc.original, split, counts, tuple(doc.spans))
             # ... and the document's first count, kept (see document_counts)
             ctx.state.setdefault("lexicon.first", (doc.original, counts))
     ctx.state["lexicon.letters"] = (text, counts)
@@ -105,7 +203,7 @@ def _to_text(p: int, oends: list[int], cends: list[int], *, end: bool) -> int:
     return p if k < 0 else p - oends[k] + cends[k]
 
 
-def _incremental(text: str, ctx: PassContext) -> Counter[str] | None:
+def _incremental(text: str, ctx: PassContext) -> LetterCounts | None:
     """The count of ``text`` from the count of an earlier text of the same document (the
     base) and the pipeline's spans then and now, or None when there is no usable base."""
     doc = ctx.document
@@ -115,7 +213,8 @@ def _incremental(text: str, ctx: PassContext) -> Counter[str] | None:
     if not (isinstance(base, tuple) and base[0] is doc.original):
         return None
     original: str = doc.original
-    base_text: str = base[1]
+    base_split: _Split = base[1]
+    base_text = base_split.text
     base_counts: Counter[str] = base[2]
     base_spans: tuple[_SpanLike, ...] = base[3]
     spans: Sequence[_SpanLike] = doc.spans
@@ -136,20 +235,16 @@ def _incremental(text: str, ctx: PassContext) -> Counter[str] | None:
             regions.append([a, b])
     base_map = _mapper(base_spans)
     now_map = _mapper(spans)
+    base_starts = [_to_text(a, *base_map, end=False) for a, _ in regions]
+    base_ends = [_to_text(b, *base_map, end=True) for _, b in regions]
+    starts = [_to_text(a, *now_map, end=False) for a, _ in regions]
+    ends = [_to_text(b, *now_map, end=True) for _, b in regions]
     removed: list[str] = []
     added: list[str] = []
-    for a, b in regions:
-        removed.extend(
-            LETTERS.findall(
-                base_text,
-                _to_text(a, *base_map, end=False),
-                _to_text(b, *base_map, end=True),
-            )
-        )
-        added.extend(
-            LETTERS.findall(text, _to_text(a, *now_map, end=False), _to_text(b, *now_map, end=True))
-        )
-    counts = base_counts.copy()
+    for k in range(len(regions)):
+        removed.extend(LETTERS.findall(base_text, base_starts[k], base_ends[k]))
+        added.extend(LETTERS.findall(text, starts[k], ends[k]))
+    counts = LetterCounts(base_counts)
     for word, n in Counter(removed).items():
         left = counts[word] - n
         if left > 0:
@@ -157,6 +252,9 @@ def _incremental(text: str, ctx: PassContext) -> Counter[str] | None:
         else:
             del counts[word]
     counts.update(added)
+    counts.locator = RunLocator(
+        text, base_split, tuple(base_starts), tuple(base_ends), tuple(starts), tuple(ends)
+    )
     return counts
 
 
@@ -209,13 +307,26 @@ def runs_positions(
     text: str, runs: Sequence[str], counts: Mapping[str, int]
 ) -> dict[str, list[int]]:
     """Offsets of each of ``runs`` (runs of letters that :func:`letter_counts` counted in
-    ``text``) where it stands whole: a ``str.find`` scan per run, or one split of the text
-    when there are many runs in a long text.
+    ``text``) where it stands whole. Many runs in a long text: the runs found, in the order
+    of their first occurrence; else every run of ``runs``, in that order.
+
+    A ``str.find`` scan per run, or one split of the text when there are many runs in a
+    long text; from :data:`LOCATE_RUNS` runs on, when ``counts`` is a count of
+    :func:`letter_counts`, its :class:`RunLocator` (no scan of the text).
 
     >>> runs_positions("hot, the hot2 shot hot", ["hot"], {"hot": 3})
     {'hot': [0, 9, 19]}
     """
-    if len(runs) * len(text) > INDEX_WORK:
+    many = len(runs) * len(text) > INDEX_WORK
+    locator = counts.locator if isinstance(counts, LetterCounts) else None
+    if (
+        locator is not None
+        and len(runs) >= LOCATE_RUNS
+        and (locator.text is text or locator.text == text)
+    ):
+        found = locator.find(set(runs))
+        return found if many else {r: found.get(r, []) for r in runs}
+    if many:
         return run_positions(text, set(runs), LETTER_SPLIT)
     return {r: whole_runs(text, r, counts[r]) for r in runs}
 
