@@ -26,14 +26,16 @@ import contextlib
 import re
 import weakref
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress, islice
 from operator import not_
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from cleaner.passes.base import PassContext
+
+T = TypeVar("T")
 
 #: Runs of letters: no digits, no underscore, no apostrophes or hyphens inside.
 LETTERS = re.compile(r"[^\W\d_]+")
@@ -149,9 +151,29 @@ class RunLocator:
 
 class LetterCounts(Counter[str]):
     """A :func:`letter_counts` count, which also knows where its runs stand in the text it
-    counted (:attr:`locator`; None on a copy or a count built otherwise)."""
+    counted (:attr:`locator`; None on a copy or a count built otherwise).
+
+    The passes of a document share the count, so it never changes once made; what they
+    derive from it may be kept with it (:meth:`derived`).
+    """
 
     locator: RunLocator | None = None
+    _derived: dict[str, object] | None = None
+
+    def derived(self, name: str, build: Callable[[LetterCounts], T]) -> T:
+        """``build(self)``, built once per count under ``name`` and kept with it (the result
+        is shared too: never change it).
+
+        >>> counts = LetterCounts("abca")
+        >>> counts.derived("letters", len), counts.derived("letters", sorted)
+        (3, 3)
+        """
+        kept = self._derived
+        if kept is None:
+            kept = self._derived = {}
+        if name not in kept:
+            kept[name] = build(self)
+        return kept[name]  # type: ignore[return-value]
 
 
 def letter_counts(text: str, ctx: PassContext) -> Counter[str]:

@@ -33,7 +33,7 @@ from itertools import combinations, filterfalse
 
 import regex
 
-from cleaner.lexicon.tokens import letter_counts
+from cleaner.lexicon.tokens import LetterCounts, letter_counts
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import Spans, protected_spans
 from cleaner.resources import Resources
@@ -126,10 +126,18 @@ SUSPENDING = frozenset({"and", "or", "nor", "to"})
 
 def lowered_counts(counts: Counter[str]) -> Counter[str]:
     """``counts`` with the words lower-cased (most already are: only the others are moved).
+    Of a shared count of :func:`~cleaner.lexicon.tokens.letter_counts`, built once and
+    shared too (hyphenation and merged_words ask it of the same count): never change it.
 
     >>> sorted(lowered_counts(Counter({"the": 2, "The": 1, "Act": 1})).items())
     [('act', 1), ('the', 3)]
     """
+    if isinstance(counts, LetterCounts):
+        return counts.derived("hyphenation.lowered", _lowered)
+    return _lowered(counts)
+
+
+def _lowered(counts: Counter[str]) -> Counter[str]:
     words = counts.copy()
     for w in list(filterfalse(str.islower, counts)):  # (C-level filter: most are lower)
         n = words.pop(w)
@@ -195,15 +203,25 @@ class Judge:
         )
 
 
+#: The last text :func:`lower_text` lowered, and its lower case: hyphenation and merged_words
+#: ask it of the same text in turn (a pure function of the text, so safe to reuse).
+_last_lowered: tuple[str, str] | None = None
+
+
 def lower_text(text: str) -> str:
     """``text`` lower-cased, offsets kept (a letter that grows when lowered, "İ", stays).
 
     >>> lower_text("The Court")
     'the court'
     """
+    global _last_lowered
+    last = _last_lowered
+    if last is not None and (last[0] is text or last[0] == text):
+        return last[1]
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    _last_lowered = (text, low)
     return low
 
 
@@ -215,10 +233,22 @@ def document_judge(
     if the caller has them.)"""
     if words is None:
         words = lowered_counts(letter_counts(text, ctx))
+    spans, compounds = _hyphenated(text, ctx)
+    return Judge(resources, _doc_counts(words, compounds)), spans
+
+
+def _hyphenated(text: str, ctx: PassContext) -> tuple[list[tuple[int, int]], Counter[str]]:
+    """The spans of the hyphenated words of ``text``, and their lower-cased forms counted;
+    kept per text (hyphenation and merged_words ask them of the same text): never change
+    them."""
+    hit = ctx.state.get("hyphenation.compounds")
+    if isinstance(hit, tuple) and (hit[0] is text or hit[0] == text):
+        return hit[1], hit[2]
     spans = list(_compounds(text)) if "-" in text else []
     low_text = lower_text(text) if spans else ""
     compounds = Counter(low_text[a:b] for a, b in spans)
-    return Judge(resources, _doc_counts(words, compounds)), spans
+    ctx.state["hyphenation.compounds"] = (text, spans, compounds)
+    return spans, compounds
 
 
 def _choose(parts: list[str], judge: Judge) -> tuple[frozenset[int], float] | None:
