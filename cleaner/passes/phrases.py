@@ -24,6 +24,8 @@ an anchor.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import compress
+from operator import not_
 from typing import TYPE_CHECKING
 
 import regex
@@ -31,7 +33,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from cleaner.lexicon.spelling import ocr_cost
-from cleaner.lexicon.tokens import letter_counts, runs_positions, unknown_runs
+from cleaner.lexicon.tokens import letter_counts, runs_positions
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
@@ -134,10 +136,11 @@ class Phrases(Pass):
         known = self.resources.known
         counts = letter_counts(text, ctx)
         keys = list(counts)
-        if not any(map(index.__contains__, map(str.lower, keys))):
+        lows = list(map(str.lower, keys))  # (lowered once, for both tests)
+        if not any(map(index.__contains__, lows)):
             return []  # no anchor of any phrase in the document
         # the misread word is no known word, within a few edits of a word of a phrase
-        unknown = unknown_runs(keys, known)
+        unknown = list(compress(keys, map(not_, map(known.__contains__, lows))))
         near = [piece for piece in unknown if len(piece) >= 2 and self._near(piece.lower())]
         if not near:
             return []
