@@ -54,8 +54,9 @@ ANCHOR_MAX_FREQUENCY = 50_000_000
 MAX_EDITS = 3
 #: How far around a misread word its phrase is looked for (characters).
 WINDOW = 100
-#: The word before a position, one space between; the word after one.
-_PREV = regex.compile(r"(\p{L}+) \Z")
+#: The word before a position, one space between; the word after one. (``_PREV`` is
+#: searched backwards, ``(?r)``: its one match ends at the position, found at the first try.)
+_PREV = regex.compile(r"(?r)(\p{L}+) \Z")
 _NEXT = regex.compile(r" (\p{L}+)")
 #: Endings that inflect a phrase word rather than misread it.
 INFLECTIONS = frozenset(["s", "es", "ed", "d", "ing", "'s", "’s"])
