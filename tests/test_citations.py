@@ -44,6 +44,12 @@ POSITIVES = [
         "Stearns v. Aguirre, 7 Cal., 443; 19 U. S. Dig., 417",
     ),
     ("Hastings vs. Barber, 3 Barb. 8. C. R. 492;", "Hastings vs. Barber, 3 Barb. S. C. R. 492;"),
+    # a one-word reporter misread between a volume and a page (Arkansas 1860)
+    ("it was taken. Ib.; 5 Ar/c. 265. The writ", "it was taken. Ib.; 5 Ark. 265. The writ"),
+    ("The State vs. Paup et al. 13 Arle. 129, and", "The State vs. Paup et al. 13 Ark. 129, and"),
+    ("Blakely vs. Bestor, 13 III. 708.", "Blakely vs. Bestor, 13 Ill. 708."),
+    ("mortgage itself; (11 Mete. 458; 1 Cush. 482", "mortgage itself; (11 Metc. 458; 1 Cush. 482"),
+    ("Stanley vs. Earl, 5 Litlell 285; Sims", "Stanley vs. Earl, 5 Littell 285; Sims"),
 ]
 
 NEGATIVES = [
@@ -64,6 +70,9 @@ NEGATIVES = [
     "the jury, as you will see. The rule",
     "See footnote No. 8. R. Smith testified; Vol. 8. The",
     "a total of 8. Then, in Book 8. The",
+    # reporters that reporters-db lacks are no misreads ("Vern." is Vernon's Chancery)
+    "Gore vs. Knight, 2 Vern. 535; Stockton vs. Clark, 3 Mun. 68",
+    "in 1868 Congress 300 men and 5 Acres 12 miles",  # no reporter one confusion away
     "",
 ]
 

@@ -31,11 +31,19 @@ Citations are found by the fast detector of :mod:`cleaner.lexicon.reporters`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 import regex
 
-from cleaner.lexicon.reporters import Citation, find_citations, is_edition
+from cleaner.lexicon.reporters import (
+    Citation,
+    find_citations,
+    is_edition,
+    is_reporter,
+    reporter_strings,
+)
+from cleaner.lexicon.spelling import misreadings
 from cleaner.passes.base import Pass, PassContext
 from cleaner.types import Edit
 
@@ -62,6 +70,20 @@ EIGHT_FOR_S = regex.compile(
 
 #: a pin cite more than this many pages after the first page is not trusted
 MAX_PIN_DISTANCE = 150
+
+#: A capitalized token between a volume and a page ("5 Ar/c. 265", "3 Mete. 51"): where
+#: reporters-db knows no reporter so spelt, a misread one may stand.
+BETWEEN_VOLUME_AND_PAGE = regex.compile(
+    r"(?<![\w.,/-])[1-9]\d{0,3}[ ](\p{Lu}[^\s\d,;:()\[\]]{1,12})[ ](?=[1-9]\d{0,4}(?![\w.]\w))"
+)
+#: A one-word reporter abbreviation ("Ark.", "Metc.", "Cranch"): the ones misread here.
+ONE_WORD_REPORTER = regex.compile(r"\p{Lu}\p{Ll}+\.?")
+#: Most a misreading of a reporter's letters may cost (:func:`misreadings`): only the
+#: cheapest, which make no other abbreviation ("Mete." for "Metc."; reporters-db lacks
+#: many old English reporters, and "2 Vern." (Vernon) is no misread "Verm." at 0.5).
+MISREAD_REPORTER_COST = 0.35
+#: "k" split in two by OCR ("Ar/c.", "Arle.", "Arlt."), besides the confusions of words.
+K_SPLITS = ("lc", "le", "lt", "/c", "l<", "li")
 
 
 class CitationPunctuation(Pass):
@@ -96,6 +118,7 @@ class CitationPunctuation(Pass):
                 Edit(m.start(), m.end(), "S", "'S.' of an abbreviation read as '8.'", 0.85)
                 for m in EIGHT_FOR_S.finditer(text)
             )
+        edits.extend(self._misread_reporters(text))
         cites = find_citations(text)
         # the protected spans of this text need the same citations: share them
         ctx.state["citations.spans"] = (text, [(c.start, c.end) for c in cites])
@@ -108,6 +131,25 @@ class CitationPunctuation(Pass):
                 continue
             out.append(e)
         return out
+
+    @staticmethod
+    def _misread_reporters(text: str) -> Iterator[Edit]:
+        """A reporter's abbreviation misread between a volume and a page: the token is no
+        reporter, and exactly one one-word reporter reads so by one cheap OCR confusion
+        ("5 Ar/c. 265" -> "5 Ark. 265", "3 Mete. 51" -> "3 Metc. 51", "III." -> "Ill.")."""
+        for m in BETWEEN_VOLUME_AND_PAGE.finditer(text):
+            token = m.group(1)
+            if is_reporter(token):
+                continue
+            reporter = misread_reporters().get(token)
+            if reporter is not None:
+                yield Edit(
+                    m.start(1),
+                    m.end(1),
+                    reporter,
+                    f"reporter abbreviation misread: {reporter!r} between volume and page",
+                    0.9,
+                )
 
     def _citation_edits(self, text: str, cite: Citation) -> Iterator[Edit]:
         vol_end = cite.start + len(cite.volume)
@@ -134,3 +176,26 @@ class CitationPunctuation(Pass):
                 len(cite.page) <= 3 and len(m.group(1)) == 3 and pin - first > 99
             ):
                 yield Edit(cite.end, cite.end + 1, ", ", "space after a comma in a pin cite", 0.9)
+
+
+@functools.cache
+def misread_reporters() -> dict[str, str]:
+    """misreading -> the one-word reporter abbreviation it is a misreading of, for those
+    that misread only one reporter (built once, on first need: ~40 ms)."""
+    found: dict[str, set[str]] = {}
+    for reporter in reporter_strings():
+        if not ONE_WORD_REPORTER.fullmatch(reporter):
+            continue
+        core = reporter.rstrip(".")
+        period = reporter[len(core) :]
+        readings = set(misreadings(core, MISREAD_REPORTER_COST))
+        readings.update(core.replace("k", split) for split in K_SPLITS if "k" in core)
+        readings.update(core[:i] + "I" + core[i + 1 :] for i, c in enumerate(core) if c == "l")
+        readings.add(core.replace("l", "I"))  # "III." for "Ill."
+        for seen in readings:
+            found.setdefault(seen + period, set()).add(reporter)
+    return {
+        seen: next(iter(reporters))
+        for seen, reporters in found.items()
+        if len(reporters) == 1 and not is_reporter(seen)
+    }
