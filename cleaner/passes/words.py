@@ -936,23 +936,16 @@ class NonWords(Pass):
                 b is not None and self._fits(c.word, b)
             )
             scored.append((fits, c.word, c.frequency, c.cost))
-        # an arbitrary edit only toward the commonest words (100M+), except in a badly
-        # damaged text: toward common ones (10M+) too ("goni": "gone"), which there compete
-        # with the commonest ("to mnet her": "meet" as well as "net")
-        if any(t[3] > _APPLY_COST and t[2] < _TYPICAL_FREQUENCY for t in scored) and not noisy():
-            scored = [t for t in scored if t[3] <= _APPLY_COST or t[2] >= _TYPICAL_FREQUENCY]
-        best = max((t[0] for t in scored), default=0)
-        fitting = [(c, f) for n, c, f, _ in scored if n == best]
-        if best == 2 and len(fitting) > 1 and a is not None and b is not None and noisy():
-            # several fit both sides; in a badly damaged text, the one that makes the three
-            # words far likelier than any other does ("the caee was": "case", not "cave")
-            fitting = self._likeliest(a, b, fitting)
-        if best == 0 or len(fitting) != 1:
-            return None  # none, or several the context cannot tell apart
-        word, frequency = fitting[0]
-        if best == 1 and (word != verdict or frequency < _TYPICAL_FREQUENCY):
-            # one side only: it may confirm the best candidate if that is one of the
-            # commonest words ("himn" -> "him"), not pick another ("preceeding" stays)
+        # an arbitrary edit only toward the commonest words (100M+); in a badly damaged
+        # text toward common ones (10M+) too ("goni": "gone"), which there compete with the
+        # commonest ("to mnet her": "meet" as well as "net"). What the commonest settle
+        # alone is settled in any text (a text judged less damaged when cleaned again
+        # must find nothing more to settle).
+        commonest = [t for t in scored if t[3] <= _APPLY_COST or t[2] >= _TYPICAL_FREQUENCY]
+        word = self._settled_by(a, b, commonest, verdict, noisy)
+        if len(commonest) < len(scored) and noisy():
+            word = self._settled_by(a, b, scored, verdict, noisy) or word
+        if word is None:
             return None
         if word in CAPITALIZED_ONLY and bare[:1].islower():
             return None
@@ -1130,6 +1123,31 @@ class NonWords(Pass):
         ):
             return True
         return w.endswith(("est", "eth")) and (k(w[:-3]) or k(w[:-2]))
+
+    def _settled_by(
+        self,
+        a: str | None,
+        b: str | None,
+        scored: list[tuple[int, str, int, float]],
+        verdict: str,
+        noisy: Callable[[], bool],
+    ) -> str | None:
+        """The one candidate of ``scored`` (fits, word, frequency, cost) that its neighbours
+        ``a`` and ``b`` settle, if any: the only one that fits both, or in a badly damaged
+        text the likeliest of several that do; one side alone only confirms the verdict,
+        and only toward one of the commonest words ("himn" -> "him")."""
+        best = max((t[0] for t in scored), default=0)
+        fitting = [(c, f) for n, c, f, _ in scored if n == best]
+        if best == 2 and len(fitting) > 1 and a is not None and b is not None and noisy():
+            # several fit both sides; in a badly damaged text, the one that makes the three
+            # words far likelier than any other does ("the caee was": "case", not "cave")
+            fitting = self._likeliest(a, b, fitting)
+        if best == 0 or len(fitting) != 1:
+            return None  # none, or several the context cannot tell apart
+        word, frequency = fitting[0]
+        if best == 1 and (word != verdict or frequency < _TYPICAL_FREQUENCY):
+            return None  # one side picks no other word ("preceeding" stays)
+        return word
 
     def _likeliest(self, a: str, b: str, fitting: list[tuple[str, int]]) -> list[tuple[str, int]]:
         """Of candidates that fit "a _ b", the one whose three-word likelihood
