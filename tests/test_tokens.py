@@ -33,3 +33,19 @@ def test_document_damaged_judges_the_ocr_as_given() -> None:
     assert document_damaged(CLEAN, ctx, RESOURCES.known)
     # without a base (a pass run on its own), the text at hand is judged
     assert not document_damaged(CLEAN, PassContext(Config(), RESOURCES), RESOURCES.known)
+
+
+def test_a_text_that_writes_elisions_is_not_judged_damaged() -> None:
+    # dialect or verse spells its own way ("wery", "leetle"): its unknown words are no
+    # evidence of damage (ICDAR 2017: Dickens)
+    dialect = NOISY + " 'Tis so, an' I ain't goin' there."
+    ctx = PassContext(Config(), RESOURCES)
+    ctx.bind(Document(dialect))
+    letter_counts(dialect, ctx)
+    assert badly_damaged(letter_counts(dialect, ctx), RESOURCES.known)
+    assert not document_damaged(dialect, ctx, RESOURCES.known)
+    # one elision ("o'clock" is none) says nothing
+    once = NOISY + " 'Tis so at ten o'clock."
+    ctx = PassContext(Config(), RESOURCES)
+    ctx.bind(Document(once))
+    assert document_damaged(once, ctx, RESOURCES.known)

@@ -17,7 +17,7 @@ be one of the commonest words (500M+: "his", "the") and the opinions must favour
 the token (a factor 3 over English). Measured: "for riot at", "to aver in", "who sailed
 to" and "bail was" stay.
 
-In a badly damaged text (5%+ of its lower-case words unknown; not in old spelling) a
+In a badly damaged text (3.5%+ of its lower-case words unknown; not in old spelling) a
 misread that spells a word is far likelier than in an opinion, and the three words are
 weighed directly: "that lie had" -> "he", "it bad been" -> "had" when the candidate forms
 known pairs on both sides and makes the three 1000x likelier (:meth:`RealWords._noisy_edit`).
@@ -47,6 +47,7 @@ from cleaner.lexicon.spelling import misreadings
 from cleaner.lexicon.tokens import (
     badly_damaged,
     document_counts,
+    document_writes_elisions,
     letter_counts,
     runs_positions,
 )
@@ -457,7 +458,11 @@ class RealWords(Pass):
         doc_map = self._doc_candidates(counts, compress(keys, map(rev.__contains__, lows)))
         noisy_map: Mapping[str, object] = {}
         known = self.resources.known
-        if badly_damaged(counts, known) and not old_spelling_text(counts, known):
+        if (
+            badly_damaged(counts, known)
+            and not old_spelling_text(counts, known)
+            and not document_writes_elisions(text, ctx)
+        ):
             noisy_map = self._noisy_map()
         targets = list(
             compress(keys, (k in conf_map or k in doc_map or k in noisy_map for k in lows))
