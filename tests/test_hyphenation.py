@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
-from tests.conftest import SHARED, corpus_files, needs_shared
+from tests.conftest import SHARED, corpus_files, needs_shared, passage
 from tests.invariants import check_idempotent, check_result
 
 CLEANER = Cleaner(passes=("hyphenation",))
@@ -107,6 +107,28 @@ SURVIVES = [
 @pytest.mark.parametrize(("before", "after"), FIXES)
 def test_fixes(before: str, after: str) -> None:
     assert clean(before) == after
+
+
+@pytest.mark.parametrize(
+    ("noisy", "snippet", "joined"),
+    [
+        # in a badly damaged text a word's start that spells a word, then a fragment that is
+        # none, are one misread word split at a lost line break (BLN600)
+        (True, "received an annoy- mous letter card", True),
+        (True, "and Mr. Law- rasce having been heard", True),
+        # ... not after a whole function word, nor a garbled word before a whole one
+        (True, "was indicted for the- wilful murder", False),
+        (True, "the County of London, last Thi- week, the case", False),
+        # in a clean text the fragment may be a word the lists lack
+        (False, "received an annoy- mous letter card", False),
+    ],
+)
+def test_word_then_fragment_in_a_badly_damaged_text(
+    noisy: bool, snippet: str, joined: bool
+) -> None:
+    r = CLEANER.clean(passage(noisy, snippet))
+    left, right = snippet.split("- ")
+    assert (left.split()[-1] + right.split()[0] in r.text) == joined, r.text[-120:]
 
 
 @pytest.mark.parametrize("text", SURVIVES)

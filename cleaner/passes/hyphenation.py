@@ -33,8 +33,9 @@ from itertools import combinations, filterfalse
 
 import regex
 
-from cleaner.lexicon.tokens import LetterCounts, letter_counts
+from cleaner.lexicon.tokens import LetterCounts, document_damaged, letter_counts
 from cleaner.passes.base import Pass, PassContext
+from cleaner.passes.words import FUNCTION_WORDS, old_spelling_text
 from cleaner.protect import Spans, protected_spans
 from cleaner.resources import Resources
 from cleaner.types import Edit
@@ -362,6 +363,19 @@ def _fragments(left: str, right: str, judge: Judge) -> bool:
     return not judge.is_word(left) and not judge.is_word(right)
 
 
+def _word_then_fragment(left: str, right: str, judge: Judge) -> bool:
+    """Is "annoy- mous" a word's start that happens to spell a word, then a fragment that
+    is none ("In- speotors", "Law- rasce")? In a badly damaged text that is one misread word
+    split at a lost line break, joined for the words pass to read. Not after a function
+    word ("the- wilful": a speck after a whole word), nor the other way round ("Thi- week":
+    a garbled word before a whole one)."""
+    if right[:1].isupper() or len(left) < 2 or len(right) < 3:
+        return False
+    if left.lower() in FUNCTION_WORDS:
+        return False
+    return judge.is_word(left) and not judge.is_word(right)
+
+
 def _document_joins(left: str, right: str, judge: Judge) -> bool:
     """Does the document itself write the joined word of "debt- or" often (3+ times), as a
     known word, and never the hyphenated compound?"""
@@ -494,6 +508,12 @@ class Hyphenation(Pass):
         """A line-end hyphen whose line break became a space ("pri- soner"): joined as at a
         line end; a suspended hyphen ("pre- and post-trial") stays."""
         protected = protected_spans(text, ctx)
+        known = self.resources.known
+
+        def damaged() -> bool:  # (asked of a word and a fragment only)
+            counts = letter_counts(text, ctx)
+            return document_damaged(text, ctx, known) and not old_spelling_text(counts, known)
+
         for m in matches:
             left, right = m.group(1), m.group(2)
             # "pre- and post-trial": a hyphenated word follows ("debt- or, greatly" no)
@@ -515,6 +535,8 @@ class Hyphenation(Pass):
                 choice = frozenset({0}), 0.85  # "garnishee debt- or" where "debtor" is used
             if choice is None and _misread_join(left, right, judge):
                 choice = frozenset({0}), 0.85  # "con- corned": the words pass fixes it
+            if choice is None and _word_then_fragment(left, right, judge) and damaged():
+                choice = frozenset({0}), 0.85  # "annoy- mous", "In- speotors"
             if choice is None or not choice[0]:
                 continue
             reason = f"line-end hyphen of a split word, line break lost ({left}- {right})"
