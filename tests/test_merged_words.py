@@ -47,6 +47,8 @@ MERGED = Cleaner(passes=("merged_words",))
         ("the inspectorof police said", "the inspector of police said"),
         ("the jury returned averdict of guilty", "the jury returned a verdict of guilty"),
         ("the prisoner, hemade a statement", "the prisoner, he made a statement"),
+        # two auxiliaries only when English pairs them that often
+        ("the prisoner hadbeen drinking", "the prisoner had been drinking"),
         # Arkansas 1860 opinions
         (
             "as tenant or agent, judgment shouldhave been given against him",
@@ -76,6 +78,7 @@ def test_fixes(before: str, after: str | None) -> None:
         "the thecry of the bill",  # a misread "theory": too short a content word
         "Mr. Hiscock and Mr. Andover came; Mr. Broughton left",  # names
         "the walkin closet",
+        "what it iswas not said",  # two auxiliaries English seldom pairs
         "re-inpayment and inpayment-plan",  # glued to a hyphen
         "It wasin; it wasin; it wasin",  # used three times: the document's own
         "aUowance and aSked; McDonald and deVries; ofFspring",  # misreads, names

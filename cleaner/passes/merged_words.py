@@ -105,6 +105,9 @@ SHORT_CONTENT_FREQUENCY = 50_000_000
 #: Function words that are also prefixes ("inartificial", "abed", "online"): a split
 #: needs the pair in real opinions (corpus bigrams), else it is only a suggestion.
 PREFIX_LIKE = frozenset({"a", "an", "in", "on", "be", "to", "for", "with", "it"})
+#: Two auxiliaries glued are English only when this common a pair ("had been" 3G, "has
+#: had"; "is was" 20M is a clause boundary, no pair to split into).
+VERB_PAIR = 400_000_000
 #: Inflections: "informations" is "information" + "s", not "in formations".
 SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
 
@@ -180,8 +183,15 @@ def _split_merged(
         content = [p for p in (left, right) if p not in function]
         if len(content) == 2:
             continue
-        if not content and (left in ARTICLES or (left in VERBS and right in VERBS)):
-            continue  # "a the", "a for", "is was": no English
+        if not content and (
+            left in ARTICLES
+            or (
+                left in VERBS
+                and right in VERBS
+                and resources.bigrams.count(left, right) < VERB_PAIR
+            )
+        ):
+            continue  # "a the", "a for", "is was": no English ("had been" is)
         if content:
             freq = resources.frequency(content[0])
             shortest = 3 if damaged and freq >= SHORT_CONTENT_FREQUENCY else 4
