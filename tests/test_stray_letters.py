@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Cleaner
+from tests.conftest import passage
 from tests.invariants import check_idempotent, check_result
 
 CLEANER = Cleaner(passes=("stray_letters",))
@@ -66,3 +67,25 @@ def test_property_replay_and_idempotence(tokens: list[str]) -> None:
     r = CLEANER.clean(" ".join(tokens))
     check_result(r)
     check_idempotent(CLEANER, r)
+
+
+@pytest.mark.parametrize(
+    ("noisy", "snippet", "deleted"),
+    [
+        # a column rule read as "I" opening a line before a capitalized word (BLN600)
+        (True, "SHOCKING MURDER BY A LUNATIC.\nI On Wednesday afternoon an inquest", True),
+        (True, "was successfully performed.\nI He seemed to progress", True),
+        # the pronoun: mid-line, or before the words it opens lines with
+        (True, "much, and I Shall not charge him", False),
+        (True, "said the witness.\nI Have no doubt of it", False),
+        # an initial in a list of names (Overproof)
+        (True, "Lyons, G Porter 05, H\nI Orr 70, H A Tipper", False),
+        # only in a badly damaged text
+        (False, "SHOCKING MURDER BY A LUNATIC.\nI On Wednesday afternoon an inquest", False),
+    ],
+)
+def test_rule_read_as_i_in_a_badly_damaged_text(noisy: bool, snippet: str, deleted: bool) -> None:
+    r = CLEANER.clean(passage(noisy, snippet))
+    removed = [c for c in r.changes if c.applied and c.reason.startswith("column rule")]
+    assert bool(removed) == deleted, r.changes
+    check_result(r)

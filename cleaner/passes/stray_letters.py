@@ -11,6 +11,9 @@ of the word before ("don t", "he d": elisions that lost the apostrophe; "ne t" n
 what is left of a short word the neighbours need ("will b held": "will held" reads not,
 "will be held" does).
 
+In a badly damaged text a column rule read as "I" opening a line before a capitalized word
+is deleted too ("A LUNATIC.\nI On Wednesday"): the pronoun takes a lower-case word after it.
+
 The pass runs last, when the words around the letter are as the other passes leave them
 (so that a second run finds nothing new). Left alone: "a", "i" and "v" (versus); a letter
 after a word that names labelled parts ("subparagraph g", "clause b", "Schedule c"), or one
@@ -28,11 +31,13 @@ apostrophes ("p. 5", "U. S. c.", "x-ray", "o'clock"); protected spans.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
+from cleaner.lexicon.tokens import document_damaged, letter_counts
 from cleaner.passes.base import Pass, PassContext
+from cleaner.passes.words import old_spelling_text
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
@@ -59,6 +64,12 @@ SHORT_WORDS_BY_LETTER: dict[str, tuple[str, ...]] = {
 }
 #: Words a lost apostrophe leaves before a "d" ("he d" he'd).
 PRONOUNS = frozenset("i you he she it we they who that there".split())  # noqa: SIM905
+#: A column rule read as "I" opening a line (or a quotation) before a capitalized word
+#: ("SHOCKING MURDER BY A LUNATIC.\nI On Wednesday afternoon"): a pronoun "I" takes a
+#: lower-case word after it. Only in a badly damaged text, and not before the words the
+#: pronoun often opens a line with ("I Am", "I Have": this many pairs in English).
+RULE_AS_I = regex.compile(r"(?m)(?:^|(?<=[\"“'‘(]))I (?=(\p{Lu}\p{Ll}+)\b)")
+PRONOUN_PAIR = 100_000_000
 #: A rest at least this frequent in English (Google Books count) is a word of its own, not
 #: the tail of a split one: "o wn" is "own", "m any" is no "many" ("in any"); and a joined
 #: word must be this frequent ("s nit" is no "snit", but maybe "suit").
@@ -76,6 +87,31 @@ class StrayLetters(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if " " not in text:
             return []
+        edits = self._lone_letters(text, ctx)
+        if "I " in text:
+            rules = list(self._rules_read_as_i(text, ctx))
+            if rules:
+                edits = sorted([*edits, *rules], key=lambda e: (e.start, e.end))
+        return edits
+
+    def _rules_read_as_i(self, text: str, ctx: PassContext) -> Iterator[Edit]:
+        matches = list(RULE_AS_I.finditer(text))
+        if not matches:
+            return
+        known = self.resources.known
+        counts = letter_counts(text, ctx)
+        if not document_damaged(text, ctx, known) or old_spelling_text(counts, known):
+            return
+        protected = protected_spans(text, ctx)
+        for m in matches:
+            if self.resources.bigrams.count("i", m.group(1).lower()) >= PRONOUN_PAIR:
+                continue
+            if not _after_a_sentence_or_heading(text, m.start()):
+                continue  # "H\nI Orr": an initial of a list of names
+            if not protected.overlaps(m.start(), m.end()):
+                yield Edit(m.start(), m.end(), "", "column rule read as 'I' before a word", 0.85)
+
+    def _lone_letters(self, text: str, ctx: PassContext) -> list[Edit]:
         # a stdlib scan for the shape, the full pattern only where it is
         matches = [m for h in ROUGH.finditer(text) if (m := LONE.match(text, h.start()))]
         if not matches:
@@ -138,5 +174,22 @@ class StrayLetters(Pass):
             return True
         return self.resources.is_known(low + letter)
 
+
+def _after_a_sentence_or_heading(text: str, start: int) -> bool:
+    """Does the line before ``start`` end a sentence or a heading in capitals (or is there
+    none, or does a quotation open at ``start``)?"""
+    if start > 0 and text[start - 1] != "\n":
+        return True  # after an opening quotation mark
+    line = text[: max(start - 1, 0)].rsplit("\n", 1)[-1].rstrip()
+    if not line:
+        return True
+    if line[-1] in SENTENCE_ENDS:
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+#: What ends a sentence or a heading's line.
+SENTENCE_ENDS = frozenset(".!?:;\"”’')")
 
 __all__ = ["StrayLetters"]
