@@ -375,7 +375,7 @@ def test_noisy_text_widens_lone_candidates(token: str, noisy: bool, expected: st
 def test_likeliest_of_fitting_candidates_in_a_badly_damaged_text(
     noisy: bool, expected: str
 ) -> None:
-    # "oi": "of", "or", "on", "in" all fit "end _ the"; "of" makes the three words 100x
+    # "oi": "of", "or", "on", "in" all fit "end _ the"; "of" makes the three words 20x
     # likelier than any other, which settles it in a text where one word in ten is damaged
     text = passage(noisy, "evidence, by the end oi the day")
     r = WORDS.clean(text)
