@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+#: A letter (what a run of letters is made of).
+LETTER_CLASS = r"[^\W\d_]"
 #: Runs of letters: no digits, no underscore, no apostrophes or hyphens inside.
 LETTERS = re.compile(r"[^\W\d_]+")
 #: :data:`LETTERS` as a split pattern (the runs kept).
@@ -65,12 +67,14 @@ class _SpanLike(Protocol):
     def after(self) -> str: ...
 
 
-def _bmp_letters() -> str:
-    """The characters up to U+FFFF that :data:`LETTERS` takes, as a character class of ranges
-    (each character tested against the pattern itself, so the two agree by construction)."""
+def _bmp_ranges(pattern: str) -> str:
+    """The characters up to U+FFFF that the one-character ``pattern`` takes, as the body of
+    a character class of ranges (each character tested against the pattern itself, so the
+    two agree by construction)."""
+    one = re.compile(pattern)
     ranges: list[tuple[int, int]] = []
     for i in range(0x10000):
-        if LETTERS.fullmatch(chr(i)) is not None:
+        if one.fullmatch(chr(i)) is not None:
             if ranges and ranges[-1][1] == i - 1:
                 ranges[-1] = (ranges[-1][0], i)
             else:
@@ -78,15 +82,42 @@ def _bmp_letters() -> str:
     return "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
 
 
+def _bmp_letters() -> str:
+    """The characters up to U+FFFF that :data:`LETTERS` takes, as a character class body."""
+    return _bmp_ranges(LETTER_CLASS)
+
+
+@functools.lru_cache(maxsize=8)
+def bmp_class(pattern: str) -> str:
+    r"""The one-character class ``pattern`` (``"[^\W_]"``) spelt out as ranges of the
+    characters up to U+FFFF it takes, for texts without characters beyond U+FFFF
+    (:func:`bmp_only`): the engine tests a bitmap instead of a category look-up per
+    character (about 1.8x as fast). Built once, and cached on disk.
+
+    >>> spelt = bmp_class(r"[^\W_]")
+    >>> re.fullmatch(f"[{spelt}]+", "Peña2") is not None, re.fullmatch(f"[{spelt}]", "_")
+    (True, None)
+    """
+    from cleaner.lexicon.cache import cached
+
+    if pattern == LETTER_CLASS:
+        return cached(f"bmp-letters-{unicodedata.unidata_version}", [], _bmp_letters)
+    key = "".join(f"{ord(c):x}" for c in pattern)
+    name = f"bmp-class-{key}-{unicodedata.unidata_version}"
+    return cached(name, [], lambda: _bmp_ranges(pattern))
+
+
+def bmp_only(text: str) -> bool:
+    """Has ``text`` no character beyond U+FFFF (so :func:`bmp_class` patterns apply)?"""
+    return text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+
+
 @functools.lru_cache(maxsize=1)
 def _bmp_letter_split() -> re.Pattern[str]:
     """:data:`LETTER_SPLIT` for texts without characters beyond U+FFFF: the class spelt out
     as ranges, which the engine tests with a bitmap (1.8x as fast as ``[^\\W\\d_]``, whose
     every character is a category look-up). Built once, and cached on disk."""
-    from cleaner.lexicon.cache import cached
-
-    spelt = cached(f"bmp-letters-{unicodedata.unidata_version}", [], _bmp_letters)
-    return re.compile(f"([{spelt}]+)")
+    return re.compile(f"([{bmp_class(LETTER_CLASS)}]+)")
 
 
 def letter_split(text: str) -> list[str]:
@@ -95,7 +126,7 @@ def letter_split(text: str) -> list[str]:
     >>> letter_split("Peña's 2d ſtate")
     ['', 'Peña', "'", 's', ' 2', 'd', ' ', 'ſtate', '']
     """
-    if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+    if bmp_only(text):
         return _bmp_letter_split().split(text)  # (no character beyond U+FFFF)
     return LETTER_SPLIT.split(text)
 
@@ -512,3 +543,167 @@ def document_counts(text: str, ctx: PassContext) -> Counter[str]:
     if doc is not None and isinstance(first, tuple) and first[0] is doc.original:
         return first[1]  # type: ignore[no-any-return]
     return letter_counts(text, ctx)
+
+
+#: Characters no token of :class:`TokenRounds` contains: its tokenization of what follows
+#: one of them does not depend on what precedes it.
+_TOKEN_BREAKS = (" ", "\n")
+#: :class:`TokenRounds` counts in full when the windows around the edits exceed this share.
+_MAX_WINDOW_SHARE = 0.25
+
+
+class TokenRounds:
+    r"""The tokens of the texts a pass sees in the rounds of a fixed point
+    (:func:`~cleaner.fixpoint.edits_to_fixpoint`), by exact and by lower-case form: counted
+    in full in the first round, then from the previous round's counts and the edits that
+    round applied (:meth:`applied`), the tokens of a window around each edit counted again.
+
+    ``pattern(text)`` is the pattern that tokenizes ``text``; ``window`` one that tokenizes
+    any text alike (e.g. without the faster choices ``pattern`` makes from the whole
+    text), used on the windows. Neither may match a space or a newline: a window runs
+    between two of them (or an end of the text), where a scan of the text starts afresh.
+    ``lowered(counts)`` is the count by lower-case form, which must give a token's count to
+    the token itself when it is lower case (``str.islower``), else to ``token.lower()``.
+    The counts are equal to the full counts; their order of keys is not the text's.
+
+    >>> rounds = TokenRounds(lambda t: re.compile(r"\w+"), re.compile(r"\w+"), 0.8)
+    >>> sorted(rounds.counts("The cat, the hat").items())
+    [('The', 1), ('cat', 1), ('hat', 1), ('the', 1)]
+    >>> from cleaner.types import Edit
+    >>> rounds.applied("The cat, the hat", [Edit(4, 7, "Cat", "demo")])
+    >>> sorted(rounds.counts("The Cat, the hat").items())
+    [('Cat', 1), ('The', 1), ('hat', 1), ('the', 1)]
+    >>> sorted(rounds.lower("The Cat, the hat").items())
+    [('cat', 1), ('hat', 1), ('the', 2)]
+    """
+
+    def __init__(
+        self,
+        pattern: Callable[[str], re.Pattern[str]],
+        window: re.Pattern[str],
+        min_confidence: float,
+        lowered: Callable[[Counter[str]], Counter[str]] | None = None,
+    ) -> None:
+        self.pattern = pattern
+        self.window = window
+        self.min_confidence = min_confidence
+        self.lowered = lowered or _lowered_counts
+        self._text: str | None = None  # the last text counted ...
+        self._exact: Counter[str] = Counter()  # ... its counts
+        self._lower: Counter[str] | None = None  # ... by lower-case form, once asked
+        # the changes from the text before: the tokens removed, the tokens added, and that
+        # text's lower-case count (None: counted in full)
+        self._delta: tuple[list[str], list[str], Counter[str] | None] | None = None
+        self._next: list[tuple[int, int, str]] | None = None  # edits applied to the last
+
+    def counts(self, text: str) -> Counter[str]:
+        """``text``'s tokens by exact form (never change the count)."""
+        if text is self._text:
+            return self._exact
+        delta = self._changes(text)
+        if delta is None:
+            exact = Counter(self.pattern(text).findall(text))
+            self._delta = None
+        else:
+            removed, added = delta
+            exact = _moved(self._exact, removed, added)
+            self._delta = (removed, added, self._lower)
+        self._text, self._exact, self._lower, self._next = text, exact, None, None
+        return exact
+
+    def lower(self, text: str) -> Counter[str]:
+        """``text``'s tokens by lower-case form (never change the count)."""
+        exact = self.counts(text)
+        if self._lower is None:
+            removed, added, before = self._delta or ([], [], None)
+            if before is not None:
+                self._lower = _moved(
+                    before, list(map(_lower_key, removed)), list(map(_lower_key, added))
+                )
+            else:
+                self._lower = self.lowered(exact)
+        return self._lower
+
+    def applied(self, text: str, edits: Iterable[Any]) -> None:
+        """The edits a round proposed in ``text`` (the last one counted): those the fixed
+        point applies (confident enough, changing the text) make the next round's text."""
+        if text is not self._text:
+            self._next = None
+            return
+        self._next = sorted(
+            (e.start, e.end, e.after)
+            for e in edits
+            if e.confidence >= self.min_confidence and text[e.start : e.end] != e.after
+        )
+
+    def _changes(self, text: str) -> tuple[list[str], list[str]] | None:
+        """The tokens the applied edits took from the last text and brought into ``text``,
+        or None when ``text`` is no such text or the edits are too many."""
+        old, edits = self._text, self._next
+        if old is None or not edits:
+            return None
+        # the windows: from just after a break before an edit to the break after it,
+        # merged when they overlap or touch (an insertion before a window's break)
+        windows: list[list[int]] = []  # [lo, hi, index of the first edit, of the last + 1]
+        for k, (start, end, _) in enumerate(edits):
+            lo = max(old.rfind(b, 0, start) for b in _TOKEN_BREAKS) + 1
+            ends = [p for p in (old.find(b, end) for b in _TOKEN_BREAKS) if p >= 0]
+            hi = min(ends) if ends else len(old)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], hi)
+                windows[-1][3] = k + 1
+            else:
+                windows.append([lo, hi, k, k + 1])
+        if sum(hi - lo for lo, hi, _, _ in windows) > _MAX_WINDOW_SHARE * len(old):
+            return None
+        # the next text, spliced; and each window's place in it
+        pieces: list[str] = []
+        pos = shift = 0
+        placed: list[tuple[int, int]] = []
+        for lo, hi, first, stop in windows:
+            before = shift
+            for start, end, after in edits[first:stop]:
+                pieces.append(old[pos:start])
+                pieces.append(after)
+                pos = end
+                shift += len(after) - (end - start)
+            placed.append((lo + before, hi + shift))
+        pieces.append(old[pos:])
+        if "".join(pieces) != text:
+            return None  # not the text those edits make
+        findall = self.window.findall
+        removed: list[str] = []
+        added: list[str] = []
+        for (lo, hi, _, _), (nlo, nhi) in zip(windows, placed, strict=True):
+            removed.extend(findall(old, lo, hi))
+            added.extend(findall(text, nlo, nhi))
+        return removed, added
+
+
+def _moved(counts: Counter[str], removed: list[str], added: list[str]) -> Counter[str]:
+    """A copy of ``counts`` without ``removed`` and with ``added`` (no key left at 0)."""
+    out = Counter(counts)
+    for tok, n in Counter(removed).items():
+        left = out[tok] - n
+        if left > 0:
+            out[tok] = left
+        else:
+            del out[tok]
+    out.update(added)
+    return out
+
+
+def _same(tok: str) -> str:
+    return tok
+
+
+def _lower_key(tok: str) -> str:
+    """Where a lower-case count puts ``tok`` (lower case already: itself)."""
+    return tok if tok.islower() else tok.lower()
+
+
+def _lowered_counts(exact: Counter[str]) -> Counter[str]:
+    lower: Counter[str] = Counter()
+    for tok, n in exact.items():
+        lower[_lower_key(tok)] += n
+    return lower

@@ -37,6 +37,7 @@ verse ("learnèd"), diaereses ("naïve"), and any spelling the document uses mor
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import unicodedata
 import weakref
@@ -51,6 +52,9 @@ import regex
 from cleaner.fixpoint import edits_to_fixpoint
 from cleaner.lexicon.spelling import Speller
 from cleaner.lexicon.tokens import (
+    TokenRounds,
+    bmp_class,
+    bmp_only,
     document_counts,
     document_damaged,
     run_positions,
@@ -71,6 +75,30 @@ TOKEN = re.compile(
 )
 #: :data:`TOKEN` for a text without "[" (its bracket groups cannot match there): faster.
 _PLAIN_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*")
+
+
+@functools.lru_cache(maxsize=2)
+def _bmp_token(brackets: bool) -> re.Pattern[str]:
+    """:data:`TOKEN` (``brackets``) or :data:`_PLAIN_TOKEN` for a text without characters
+    beyond U+FFFF: the classes spelt out as ranges (a bitmap test per character, not a
+    category look-up), the plain one's quantifiers possessive (its greedy first try is its
+    match: nothing after a part is required). The same tokens, 1.3x as fast."""
+    w, a = bmp_class(r"[^\W_]"), bmp_class(r"[^\W\d_]")
+    if brackets:
+        return re.compile(
+            rf"(?:\[[{a}]{{1,12}}\])?[{w}]+(?:\[[{a}]{{1,12}}\][{w}]*)*(?:['’][{a}]+)*"
+        )
+    return re.compile(rf"[{w}]++(?:['’][{a}]++)*+")
+
+
+def _token_pattern(text: str) -> re.Pattern[str]:
+    """The fastest pattern that finds ``text``'s :data:`TOKEN` tokens."""
+    brackets = "[" in text
+    if bmp_only(text):
+        return _bmp_token(brackets)
+    return TOKEN if brackets else _PLAIN_TOKEN
+
+
 #: A run of the characters that glue to a token (what :func:`_occurrences` looks around).
 _RUN = re.compile(r"([\w\[\]]+)")
 _RUN_HEAD = re.compile(r"[\w\[\]]+")
@@ -630,17 +658,24 @@ class NonWords(Pass):
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         # to a fixed point: a correction settled by its neighbours may wait for a neighbour
         # this pass corrects too ("he wae takem": "takem" first, then "wae")
+        # each round's tokens counted from the last round's and the edits it applied
+        rounds = TokenRounds(_token_pattern, TOKEN, self.config.min_confidence, _lowered)
+
         def one_round(current: str) -> list[Edit]:
             try:
-                return list(self._propose(current, ctx))
+                edits = list(self._propose(current, ctx, rounds))
             except RecursionError:  # pragma: no cover - pathological input
-                return []
+                edits = []
+            rounds.applied(current, edits)
+            return edits
 
         return edits_to_fixpoint(
             text, one_round, name=self.name, min_confidence=self.config.min_confidence
         )
 
-    def _propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
+    def _propose(
+        self, text: str, ctx: PassContext, rounds: TokenRounds | None = None
+    ) -> Iterable[Edit]:
         if "lb." in text:
             ibid = [m for m in IBID.finditer(text)]
             if ibid:
@@ -648,10 +683,11 @@ class NonWords(Pass):
                 for m in ibid:
                     if not spans.overlaps(m.start(), m.end()):
                         yield Edit(m.start(), m.start() + 1, "I", IBID_REASON, 0.9)
-        toks = (TOKEN if "[" in text else _PLAIN_TOKEN).findall(text)
-        if not toks:
+        if rounds is None:
+            rounds = TokenRounds(_token_pattern, TOKEN, self.config.min_confidence, _lowered)
+        exact = rounds.counts(text)
+        if not exact:
             return
-        exact = Counter(toks)
         recased: set[str] = set()
         for recase in self._mixed_case(text, ctx, exact):
             recased.add(text[recase.start : recase.end])
@@ -673,7 +709,7 @@ class NonWords(Pass):
                 unknown.append((tok, bare, low))
         if not unknown:
             return
-        lower = _lowered(exact)
+        lower = rounds.lower(text)
         # a text in old spelling ("beene", "giue", "tyme"): context does not settle its
         # unknown words, most of which are no misreads
         old_spelling = old_spelling_text([u[1] for u in unknown], self.resources.known)
