@@ -41,8 +41,10 @@ suggested (confidence 0.7): it may be an abbreviation no list knows.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Protocol
 
 import regex
 
@@ -770,11 +772,25 @@ class StrayPunctuation(Pass):
             known = self.resources.known
             damaged = document_damaged(text, ctx, known) and not old_spelling_text(counts, known)
         facts = self._facts(text, apostrophes, damaged)
-        candidates = self._candidates(text, facts, apostrophes)
+        candidates = _again(text, ctx, facts, self._candidates)
+        if candidates is not None:
+            candidates.sort(key=_edit_order)
+            if any(a != b and _edit_order(a) == _edit_order(b) for a, b in pairwise(candidates)):
+                candidates = None  # (the first of two rivals is the rules' first: search all)
+        if candidates is None:
+            candidates = self._candidates(text, facts, apostrophes)
+            doc = ctx.document
+            if doc is not None and (doc.text is text or doc.text == text):
+                # kept for the settling run (Pass.settles_after), which takes them over on
+                # the lines the passes in between left alone
+                ctx.state.setdefault(
+                    _FIRST_RUN,
+                    _FirstRun(doc.original, text, tuple(doc.spans), facts, tuple(candidates)),
+                )
+            candidates.sort(key=_edit_order)
         if not candidates:
             return []
         protected = protected_spans(text, ctx)  # only now: most texts have no candidate
-        candidates.sort(key=lambda e: (e.start, e.end, -e.confidence))
         out: list[Edit] = []
         end = -1
         for e in candidates:
@@ -834,6 +850,179 @@ class StrayPunctuation(Pass):
                 return edits
             edits = merged
         return edits
+
+
+#: Where a document's first run keeps its candidates (:class:`_FirstRun`).
+_FIRST_RUN = "punctuation.first_run"
+
+
+@dataclass(frozen=True, slots=True)
+class _FirstRun:
+    """The candidates of the pass's first run over a document, and what they were found in:
+    the text, the pipeline's spans that made it from the original, the document's facts."""
+
+    original: str
+    text: str
+    spans: tuple[_SpanLike, ...]
+    facts: _Facts
+    candidates: tuple[Edit, ...]
+
+
+class _SpanLike(Protocol):
+    """What :func:`_again` needs of the pipeline's spans (original -> changed text)."""
+
+    @property
+    def ostart(self) -> int: ...
+    @property
+    def oend(self) -> int: ...
+    @property
+    def after(self) -> str: ...
+
+
+def _again(
+    text: str,
+    ctx: PassContext,
+    facts: _Facts,
+    candidates: Callable[[str, _Facts], list[Edit]],
+) -> list[Edit] | None:
+    """The candidates of ``text`` (the document as later passes left it) from those of the
+    pass's first run over the document, or None (no first run, other facts, ...).
+
+    Every rule is local to a line: its matches, and what it reads around them, stay
+    within one line (paragraph) and the line breaks around it, except that a line's last
+    comma may look at the next line's first word (:data:`COMMA_ENDS_PARAGRAPH`, in a text
+    whose lines are paragraphs only). So, with the document's facts unchanged, a line that
+    is the same in both texts (and followed by a line the same in both, when that rule
+    applies) has the same candidates in both (moved). The other lines are searched again,
+    each with the line break before it and the line after it: the candidates are the whole
+    text's, in some order (see :meth:`StrayPunctuation.propose`)."""
+    doc = ctx.document
+    first = ctx.state.get(_FIRST_RUN)
+    if (
+        doc is None
+        or not isinstance(first, _FirstRun)
+        or first.original is not doc.original
+        or first.facts != facts
+        or not (doc.text is text or doc.text == text)
+    ):
+        return None
+    old = first.text
+    regions = _changed_lines(old, first.spans, text, doc.spans, line_before=facts.paragraphs)
+    if regions is None:
+        return None
+    out: list[Edit] = []
+    # the first run's candidates on the lines left alone, moved
+    k = 0
+    shift = 0
+    for e in sorted(first.candidates, key=_edit_order):
+        while k < len(regions) and e.start > regions[k][1]:
+            shift += (regions[k][3] - regions[k][2]) - (regions[k][1] - regions[k][0])
+            k += 1
+        if k < len(regions) and e.start >= regions[k][0]:
+            continue  # on a changed line: searched again below
+        if k < len(regions) and e.end >= regions[k][0]:
+            return None  # (an edit across a line break: none of the rules makes one)
+        out.append(Edit(e.start + shift, e.end + shift, e.after, e.reason, e.confidence))
+    # the changed lines, searched again with the line breaks around them (and the line
+    # after them, when the rule that reads it applies)
+    # (nearby stretches searched together: a search costs more than a few lines)
+    size = len(text)
+    groups: list[list[tuple[int, int]]] = []
+    for _, _, a, b in regions:
+        if groups and a - groups[-1][-1][1] <= _NEAR_LINES:
+            groups[-1].append((a, b))
+        else:
+            groups.append([(a, b)])
+    for group in groups:
+        lo = max(group[0][0] - 1, 0)
+        b = group[-1][1]
+        if facts.paragraphs:
+            nl = text.find("\n", b + 1) if b < size else -1
+            hi = size if nl < 0 else nl + 1
+        else:
+            hi = min(b + 1, size)
+        for e in candidates(text[lo:hi], facts):
+            p = e.start + lo
+            if any(a <= p <= b for a, b in group):  # (not the lines between: kept above)
+                out.append(Edit(p, e.end + lo, e.after, e.reason, e.confidence))
+    return out
+
+
+#: Changed stretches of lines this close (characters) are searched again together.
+_NEAR_LINES = 600
+
+
+def _changed_lines(
+    old: str,
+    old_spans: Sequence[_SpanLike],
+    new: str,
+    new_spans: Sequence[_SpanLike],
+    *,
+    line_before: bool = True,
+) -> list[tuple[int, int, int, int]] | None:
+    """The stretches of whole lines in which two texts of one document differ (each with
+    the line before it, if ``line_before``), as ``(start, end)`` in ``old`` then in ``new``:
+    a start is a line's first character, an end the line break after the last line (or the
+    text's end), and between the stretches the texts are the same. From the spans that made
+    each text from the original: only the spans not in both differ. None when the stretches
+    do not line up (they always do: a safeguard)."""
+    old_keys = {(s.ostart, s.oend, s.after) for s in old_spans}
+    new_keys = {(s.ostart, s.oend, s.after) for s in new_spans}
+    changed = sorted({(a, b) for a, b, _ in old_keys ^ new_keys})
+    merged: list[list[int]] = []  # in the original
+    for a, b in changed:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    to_old, to_new = _OriginalMap(old_spans), _OriginalMap(new_spans)
+    regions: list[list[int]] = []
+    for a, b in merged:
+        s1, e1, s2, e2 = to_old.start(a), to_old.end(b), to_new.start(a), to_new.end(b)
+        # whole lines, from the line before the first: its last comma may read this line
+        lo = new.rfind("\n", 0, s2) + 1
+        if lo > 0 and line_before:
+            lo = new.rfind("\n", 0, lo - 1) + 1
+        nl = new.find("\n", e2)
+        hi = len(new) if nl < 0 else nl
+        old_lo, old_hi = s1 - (s2 - lo), e1 + (hi - e2)  # (the same text around the change)
+        if regions and lo <= regions[-1][3]:
+            regions[-1][1], regions[-1][3] = old_hi, hi
+        else:
+            regions.append([old_lo, old_hi, lo, hi])
+    for r in regions:
+        a1, b1, a2, b2 = r
+        if (
+            a1 < 0
+            or old[a1 - 1 : a1] not in ("", "\n")
+            or old[b1 : b1 + 1] not in ("", "\n")
+            or (a1 == 0) != (a2 == 0)
+            or (b1 == len(old)) != (b2 == len(new))
+        ):
+            return None
+    return [(a1, b1, a2, b2) for a1, b1, a2, b2 in regions]
+
+
+class _OriginalMap:
+    """Positions of the original (outside the spans) in a text the spans made from it: a
+    region's start before an insertion there, its end after it."""
+
+    def __init__(self, spans: Sequence[_SpanLike]) -> None:
+        self.keys = [(s.oend, s.ostart == s.oend) for s in spans]  # (sorted, as the spans)
+        self.shifts = [0]
+        for s in spans:
+            self.shifts.append(self.shifts[-1] + len(s.after) - (s.oend - s.ostart))
+
+    def start(self, p: int) -> int:
+        return p + self.shifts[bisect.bisect_left(self.keys, (p, True))]
+
+    def end(self, p: int) -> int:
+        return p + self.shifts[bisect.bisect_right(self.keys, (p, True))]
+
+
+def _edit_order(e: Edit) -> tuple[int, int, float]:
+    """Candidates by position, the most confident first (then in the rules' order)."""
+    return (e.start, e.end, -e.confidence)
 
 
 def _lines_are_paragraphs(text: str) -> bool:
