@@ -729,7 +729,11 @@ class StrayPunctuation(Pass):
         self, text: str, facts: _Facts, apostrophes: list[regex.Match[str]] | None = None
     ) -> list[Edit]:
         """The candidate edits of ``text`` (``apostrophes``: its APOSTROPHE matches, if
-        already found)."""
+        already found).
+
+        Every rule must stay local to a line: what it matches and reads lies within one
+        line and the line breaks around it (a rule that reads further must say so in
+        :func:`_again`, whose settling run searches again only the lines changed since)."""
         if apostrophes is None:
             apostrophes = _apostrophes(text)
         openers = self._stray_openers(text, facts)
