@@ -433,6 +433,11 @@ E_AS_O_COMMON = 1_000_000
 _E_AS_O_LAST: list[tuple[weakref.ref[Any], Resources, bool]] = []
 
 
+def _e_as_o_shape(bare: str) -> bool:
+    """Could :meth:`NonWords._e_read_as_o` read ``bare`` in some document (letters, an "o")?"""
+    return "o" in bare.lower() and bare.isalpha()
+
+
 def reads_e_as_o(counts: Mapping[str, int], resources: Resources) -> bool:
     """Does the OCR whose words ``counts`` counts read "e" as "o": do two or more of its
     distinct unknown lower-case words (3+ letters), and one in a hundred of its distinct
@@ -543,8 +548,8 @@ class NonWords(Pass):
             return True
         if self._is_known(low):
             return True
-        if low in self._verdicts and self._verdicts[low] is None:
-            return True
+        if low in self._verdicts and self._verdicts[low] is None and not _e_as_o_shape(bare):
+            return True  # (a document that reads "e" as "o" may still read it: "beon")
         if any(c.isdigit() for c in bare) and (
             ORDINAL.fullmatch(bare)
             or any(c.isdigit() and c not in CONFUSABLE_DIGITS for c in bare)
