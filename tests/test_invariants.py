@@ -149,3 +149,20 @@ def test_idempotence_on_benchmark_ocr() -> None:
             changed.append(text[:60])
     print(f"BLN600: {len(changed)} of {len(texts)} OCR texts change on a second run")
     assert len(changed) <= KNOWN_NOT_IDEMPOTENT_BLN600, (len(changed), changed[:5])
+
+
+@needs_shared
+def test_a_cleaner_gives_the_same_output_whatever_it_cleaned_before() -> None:
+    # batch workers reuse one Cleaner over many documents: its memos must never carry one
+    # document's answer into another's (Overproof once read differently after BLN600)
+    from cleaner.evaluate.gold import read_gold
+    from tests.conftest import BENCHMARKS
+
+    bln = [s.ocr for s in read_gold("bln600", str(BENCHMARKS / "bln600"))][:40]
+    overproof = [s.ocr for s in read_gold("overproof", str(BENCHMARKS / "overproof" / "dataset2"))]
+    first, second = Cleaner(), Cleaner()
+    for text in bln:
+        first.clean(text)
+    after = [first.clean(t).text for t in overproof]
+    alone = [second.clean(t).text for t in overproof]
+    assert after == alone
