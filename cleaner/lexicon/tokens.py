@@ -54,8 +54,9 @@ LOCATE_RUNS = 16
 INDEX_WORK = 20_000_000
 
 
-class _SpanLike(Protocol):
-    """What the count needs of the pipeline's spans (original -> changed text)."""
+class SpanLike(Protocol):
+    """What the count (and punctuation's settling run) needs of the pipeline's spans
+    (original -> changed text)."""
 
     @property
     def ostart(self) -> int: ...
@@ -282,7 +283,7 @@ def _run_end(text: str, i: int) -> int:
     return i if m is None else m.end()
 
 
-def _mapper(spans: Sequence[_SpanLike]) -> tuple[list[int], list[int]]:
+def _mapper(spans: Sequence[SpanLike]) -> tuple[list[int], list[int]]:
     return [s.oend for s in spans], [s.cstart + len(s.after) for s in spans]
 
 
@@ -306,8 +307,8 @@ def _incremental(text: str, ctx: PassContext) -> LetterCounts | None:
     base_split: _Split = base[1]
     base_text = base_split.text
     base_counts: Counter[str] = base[2]
-    base_spans: tuple[_SpanLike, ...] = base[3]
-    spans: Sequence[_SpanLike] = doc.spans
+    base_spans: tuple[SpanLike, ...] = base[3]
+    spans: Sequence[SpanLike] = doc.spans
     if sum(s.oend - s.ostart + len(s.after) for s in spans) > _MAX_CHANGED_SHARE * len(text):
         return None
     # the original stretches that either text changed, widened to whole runs of letters:
@@ -335,13 +336,7 @@ def _incremental(text: str, ctx: PassContext) -> LetterCounts | None:
         removed.extend(LETTERS.findall(base_text, base_starts[k], base_ends[k]))
         added.extend(LETTERS.findall(text, starts[k], ends[k]))
     counts = LetterCounts(base_counts)
-    for word, n in Counter(removed).items():
-        left = counts[word] - n
-        if left > 0:
-            counts[word] = left
-        else:
-            del counts[word]
-    counts.update(added)
+    _move(counts, removed, added)
     counts.locator = RunLocator(
         text, base_split, tuple(base_starts), tuple(base_ends), tuple(starts), tuple(ends)
     )
@@ -683,14 +678,19 @@ class TokenRounds:
 def _moved(counts: Counter[str], removed: list[str], added: list[str]) -> Counter[str]:
     """A copy of ``counts`` without ``removed`` and with ``added`` (no key left at 0)."""
     out = Counter(counts)
-    for tok, n in Counter(removed).items():
-        left = out[tok] - n
-        if left > 0:
-            out[tok] = left
-        else:
-            del out[tok]
-    out.update(added)
+    _move(out, removed, added)
     return out
+
+
+def _move(counts: Counter[str], removed: list[str], added: list[str]) -> None:
+    """Take ``removed`` out of ``counts`` and put ``added`` in, in place (no key left at 0)."""
+    for tok, n in Counter(removed).items():
+        left = counts[tok] - n
+        if left > 0:
+            counts[tok] = left
+        else:
+            del counts[tok]
+    counts.update(added)
 
 
 def _same(tok: str) -> str:

@@ -44,11 +44,10 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Protocol
 
 import regex
 
-from cleaner.lexicon.tokens import document_damaged, letter_counts
+from cleaner.lexicon.tokens import SpanLike, document_damaged, letter_counts
 from cleaner.passes.base import Pass, PassContext
 from cleaner.passes.hyphenation import PREFIXES, totals
 from cleaner.passes.words import old_spelling_text
@@ -867,20 +866,9 @@ class _FirstRun:
 
     original: str
     text: str
-    spans: tuple[_SpanLike, ...]
+    spans: tuple[SpanLike, ...]
     facts: _Facts
     candidates: tuple[Edit, ...]
-
-
-class _SpanLike(Protocol):
-    """What :func:`_again` needs of the pipeline's spans (original -> changed text)."""
-
-    @property
-    def ostart(self) -> int: ...
-    @property
-    def oend(self) -> int: ...
-    @property
-    def after(self) -> str: ...
 
 
 def _again(
@@ -958,9 +946,9 @@ _NEAR_LINES = 600
 
 def _changed_lines(
     old: str,
-    old_spans: Sequence[_SpanLike],
+    old_spans: Sequence[SpanLike],
     new: str,
-    new_spans: Sequence[_SpanLike],
+    new_spans: Sequence[SpanLike],
     *,
     line_before: bool = True,
 ) -> list[tuple[int, int, int, int]] | None:
@@ -1011,7 +999,7 @@ class _OriginalMap:
     """Positions of the original (outside the spans) in a text the spans made from it: a
     region's start before an insertion there, its end after it."""
 
-    def __init__(self, spans: Sequence[_SpanLike]) -> None:
+    def __init__(self, spans: Sequence[SpanLike]) -> None:
         self.keys = [(s.oend, s.ostart == s.oend) for s in spans]  # (sorted, as the spans)
         self.shifts = [0]
         for s in spans:
