@@ -30,9 +30,9 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from cleaner.lexicon.tokens import LETTERS, document_damaged, letter_counts
+from cleaner.lexicon.tokens import LETTERS, letter_counts
 from cleaner.passes.base import Pass, PassContext
-from cleaner.passes.words import old_spelling_text
+from cleaner.passes.words import damaged_prose
 from cleaner.protect import protected_spans
 from cleaner.resources import Resources
 from cleaner.types import Edit
@@ -290,11 +290,7 @@ class DocumentLexicon(Pass):
             for w, (after, conf, _) in fixes.items()
             if conf < DAMAGED_CONFIDENCE and w.islower() and Levenshtein.distance(w, after) <= 2
         ]
-        if (
-            near_variants
-            and document_damaged(text, ctx, known)
-            and not old_spelling_text(counts, known)
-        ):
+        if near_variants and damaged_prose(text, ctx, known):
             # in a badly damaged text a lower-case word one arbitrary letter (or two) from a
             # word the document uses 3x as often is a misread of it ("prisoter", "prisoner")
             for w in near_variants:

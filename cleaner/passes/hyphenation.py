@@ -33,9 +33,9 @@ from itertools import combinations, filterfalse
 
 import regex
 
-from cleaner.lexicon.tokens import LetterCounts, document_damaged, letter_counts
+from cleaner.lexicon.tokens import LetterCounts, letter_counts
 from cleaner.passes.base import Pass, PassContext
-from cleaner.passes.words import FUNCTION_WORDS, old_spelling_text
+from cleaner.passes.words import FUNCTION_WORDS, damaged_prose
 from cleaner.protect import Spans, protected_spans
 from cleaner.resources import Resources
 from cleaner.types import Edit
@@ -511,8 +511,7 @@ class Hyphenation(Pass):
         known = self.resources.known
 
         def damaged() -> bool:  # (asked of a word and a fragment only)
-            counts = letter_counts(text, ctx)
-            return document_damaged(text, ctx, known) and not old_spelling_text(counts, known)
+            return damaged_prose(text, ctx, known)
 
         for m in matches:
             left, right = m.group(1), m.group(2)

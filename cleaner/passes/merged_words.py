@@ -47,7 +47,7 @@ from cleaner.passes.hyphenation import (
     lowered_counts,
     totals,
 )
-from cleaner.passes.words import old_spelling_text
+from cleaner.passes.words import damaged_prose, old_spelling_text
 from cleaner.protect import Spans, protected_spans
 from cleaner.resources import Resources
 from cleaner.types import Edit
@@ -371,7 +371,7 @@ class MergedWords(Pass):
         lost their spaces ("itisalleged"), with their words."""
         counts = letter_counts(text, ctx)
         known = self.resources.known
-        if not document_damaged(text, ctx, known) or old_spelling_text(counts, known):
+        if not damaged_prose(text, ctx, known):
             return {}
         out: dict[str, tuple[str, ...]] = {}
         for low in words.keys() - known:

@@ -47,10 +47,10 @@ from itertools import pairwise
 
 import regex
 
-from cleaner.lexicon.tokens import SpanLike, document_damaged, letter_counts
+from cleaner.lexicon.tokens import SpanLike
 from cleaner.passes.base import Pass, PassContext
 from cleaner.passes.hyphenation import PREFIXES, totals
-from cleaner.passes.words import old_spelling_text
+from cleaner.passes.words import damaged_prose
 from cleaner.protect import Spans, protected_spans
 from cleaner.quotemarks import LineQuotes, double_side, read_line
 from cleaner.types import Edit
@@ -771,9 +771,7 @@ class StrayPunctuation(Pass):
             "'" in text
             and (FUNCTION_WORD_APOSTROPHE.search(text) or OPENING_APOSTROPHE.search(text))
         ) or (("\nI " in text or text.startswith("I ")) and RULE_READ_AS_I.search(text)):
-            counts = letter_counts(text, ctx)
-            known = self.resources.known
-            damaged = document_damaged(text, ctx, known) and not old_spelling_text(counts, known)
+            damaged = damaged_prose(text, ctx, self.resources.known)
         facts = self._facts(text, apostrophes, damaged)
         candidates = _again(text, ctx, facts, self._candidates)
         if candidates is not None:

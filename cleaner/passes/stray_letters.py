@@ -35,9 +35,8 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from cleaner.lexicon.tokens import document_damaged, letter_counts
 from cleaner.passes.base import Pass, PassContext
-from cleaner.passes.words import old_spelling_text
+from cleaner.passes.words import damaged_prose
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
@@ -98,9 +97,7 @@ class StrayLetters(Pass):
         matches = list(RULE_AS_I.finditer(text))
         if not matches:
             return
-        known = self.resources.known
-        counts = letter_counts(text, ctx)
-        if not document_damaged(text, ctx, known) or old_spelling_text(counts, known):
+        if not damaged_prose(text, ctx, self.resources.known):
             return
         protected = protected_spans(text, ctx)
         for m in matches:
@@ -180,7 +177,8 @@ def _after_a_sentence_or_heading(text: str, start: int) -> bool:
     none, or does a quotation open at ``start``)?"""
     if start > 0 and text[start - 1] != "\n":
         return True  # after an opening quotation mark
-    line = text[: max(start - 1, 0)].rsplit("\n", 1)[-1].rstrip()
+    end = max(start - 1, 0)
+    line = text[text.rfind("\n", 0, end) + 1 : end].rstrip()
     if not line:
         return True
     if line[-1] in SENTENCE_ENDS:

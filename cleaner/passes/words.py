@@ -57,6 +57,7 @@ from cleaner.lexicon.tokens import (
     bmp_only,
     document_counts,
     document_damaged,
+    letter_counts,
     run_positions,
     unknown_runs,
 )
@@ -1224,6 +1225,14 @@ def old_form(w: str, known: Container[str]) -> bool:
         or ("u" in w and w.replace("u", "v") in known)
         or ("v" in w and w.replace("v", "u") in known)
         or ("y" in w and w.replace("y", "i") in known)
+    )
+
+
+def damaged_prose(text: str, ctx: PassContext, known: Container[str]) -> bool:
+    """The condition of the passes' damaged-text rules: the document is badly damaged
+    (:func:`cleaner.lexicon.tokens.document_damaged`) and not in old spelling."""
+    return document_damaged(text, ctx, known) and not old_spelling_text(
+        letter_counts(text, ctx), known
     )
 
 
