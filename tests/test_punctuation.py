@@ -69,6 +69,11 @@ POSITIVES = [
     # a period between two common lower-case words ("the. officers" at large)
     ("This case was. decided upon the principle", "This case was decided upon the principle"),
     ("to apply the term to any. person or persons", "to apply the term to any person or persons"),
+    # ... weighed on the word itself when a speck is glued to it, in the same run (BLN600)
+    (
+        "had taken up the study. of' theology, and suffered",
+        "had taken up the study of theology, and suffered",
+    ),
     # (OCR text, clean text) — rewritten from real opinions
     ("In fact, the. officers made it worse.", "In fact, the officers made it worse."),
     ("the line so as .to constitute a", "the line so as to constitute a"),

@@ -365,7 +365,7 @@ class StrayPunctuation(Pass):
                 # before a capital, a preposition may end a sentence ("appealed from. A")
                 if lower_next or low in NO_END_STRICT:
                     yield Edit(dot, dot + 1, "", f"stray period after {word!r}", 0.95)
-            elif lower_next and len(nxt) >= 2 and self._reading(nxt.strip("'’-")):
+            elif lower_next and len(nxt) >= 2 and (reading := self._reading(nxt.strip("'’-"))):
                 # a sentence never goes on in lower case; only an abbreviation could.
                 # Applied between two common words ("to any. person", "was. decided");
                 # otherwise only suggested: the word may be an abbreviation no list knows
@@ -373,7 +373,7 @@ class StrayPunctuation(Pass):
                 english = self.resources.english.counts
                 common = (
                     english.get(low, 0) >= COMMON_BEFORE_PERIOD
-                    and english.get(self._reading(nxt) or "", 0) >= COMMON_AFTER_PERIOD
+                    and english.get(reading, 0) >= COMMON_AFTER_PERIOD
                     and nxt not in CAPITAL_MISREADS
                 )
                 conf = 0.85 if common else 0.75 if len(word) >= 4 else 0.7
