@@ -584,8 +584,10 @@ class RealWords(Pass):
         beside it favour any common word over a rare one: "for riot at", "to aver in"),
         and the opinions must favour the candidate over the token more than English does
         ("and bail was" stays; ICDAR 2017: "sailed" -> "failed" otherwise)."""
+        if f_cand < _BOUND_TARGET:
+            return 0.0  # (the commonest words only, below: no side to weigh)
         sides = (self._side(prev, left, f_cand), self._side(nxt, right, f_cand))
-        if f_cand >= _BOUND_TARGET and min(sides) >= _SIDE and max(sides) >= _BOUND_SIDE:
+        if min(sides) >= _SIDE and max(sides) >= _BOUND_SIDE:
             # a bound pair: "dues not" -> "does not"
             bound = sides[0] * sides[1] * self._domain_factor(low, cand)
             if bound >= _BOUND_EVIDENCE:
