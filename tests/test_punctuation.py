@@ -353,6 +353,34 @@ def test_apostrophe_on_a_function_word_in_a_badly_damaged_text(
     assert ONLY.clean(r.text).text == r.text
 
 
+@pytest.mark.parametrize(
+    ("words", "noisy", "expected"),
+    [
+        # BLN600: a comma read as a period before a clause opener, in a damaged text
+        ("the prisoner. who resided in the house", True, "the prisoner, who resided"),
+        ("was drunk. and the constable came", True, "was drunk, and the constable"),
+        # an opinion's period before "and" is a speck ("bind parties. and privies")
+        ("can only bind parties. and privies here", False, "bind parties and privies"),
+        # a rare word before a word that seldom opens a sentence: a speck where OCR
+        # sprinkles them; elsewhere a suggestion (an abbreviation no list knows)
+        ("the gentlewoman. to the station at once", True, "gentlewoman to the station"),
+        ("the gentlewoman. to the station at once", False, "gentlewoman. to the station"),
+        # before a word that opens sentences, the capital may be what the OCR lost
+        ("the gentlewoman. they went home at once", True, "gentlewoman. they went home"),
+        # a legal abbreviation: "and anor." (and another)
+        ("Re Hogbin and anor. and the Act", True, "Hogbin and anor. and the Act"),
+    ],
+)
+def test_period_before_a_lower_case_word_in_a_badly_damaged_text(
+    words: str, noisy: bool, expected: str
+) -> None:
+    text = passage(noisy, "evidence, and " + words)
+    r = ONLY.clean(text)
+    assert expected in r.text
+    assert replay(text, r.changes) == r.text
+    assert ONLY.clean(r.text).text == r.text
+
+
 #: a paragraph long enough that a text of such lines has paragraphs for lines
 PARAGRAPH = (
     "On the hearing, the Court decreed as prayed by the bill, but directed the master to"

@@ -31,6 +31,10 @@ WORDS = Cleaner(passes=("words",))
         ("was bro1ught up", "was brought up"),
         ("the ofñce of the clerk", "the office of the clerk"),
         ("the jurisdietion of", "the jurisdiction of"),
+        # BLN600: a stroke after "m" or "w", "a" for "n"
+        ("he came fromn the house", "he came from the house"),
+        ("the wvhole of the money", "the whole of the money"),
+        ("the maa was taken", "the man was taken"),
         ("with cbarges against", "with charges against"),
         ("his desk was loeat[ed].", "his desk was locat[ed]."),
         ("the LABoulR party", "the LABOUR party"),  # garbled, not a name
@@ -117,6 +121,7 @@ def test_fixes(before: str, after: str | None) -> None:
     "text",
     [
         "the defence did shew the connexion",  # archaic spellings are words
+        "the solemn hymn of autumn; he condemned the column",  # "mn" in words
         "the publick gaol; to controul; a surprize; untill; recompence; it befel",
         "Señora Peña ordered a café and sent her résumé",  # real accents
         "Wojcik and Savage acted; Wojcik later left; Wojcik said",  # a repeated name

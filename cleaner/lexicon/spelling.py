@@ -144,6 +144,16 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("o", "u", 0.5),
     ("u", "o", 0.5),
     ("ir", "h", 0.4),
+    # mined from the same alignments again (2026-12-05; BLN600 / ICDAR 2017 / Overproof):
+    # a stroke after "m" or "w" ("fromn" from, "somne" some, "wvhole" whole: 49+22 in
+    # BLN600), "a" for "s" and "n" ("aent" sent, "maa" man: 40+38) and "n" for "a" ("nnd"
+    # and: 14); each gains on all three sets with no word broken. ("e" and "s", "wae" was,
+    # 94+21, is left out: cheap, it settled an opinion's "so ue of" as "so us of".)
+    ("mn", "m", 0.4),
+    ("wv", "w", 0.3),
+    ("a", "s", 0.7),
+    ("a", "n", 0.6),
+    ("n", "a", 0.6),
     # digits and letters
     ("0", "o", 0.2),
     ("1", "l", 0.2),
