@@ -52,6 +52,9 @@ FIXES = [
     ("how- ever, the court held", "however, the court held"),
     ("the de- ceased was found", "the deceased was found"),
     ("at 4, Ber- nard-street, Russell-square", "at 4, Bernard-street, Russell-square"),
+    # the left piece ends a compound (BLN600)
+    ("the Police-con- stable said", "the Police-constable said"),
+    ("charged with house-break- ing", "charged with house-breaking"),
     # both pieces no words: halves of one misread word (the words pass may then fix it)
     ("he was aecom- pauied by his wife", "he was aecompauied by his wife"),
     ("the prisoner was re- manided for a week", "the prisoner was remanided for a week"),
@@ -71,6 +74,7 @@ FIXES = [
 # text that must survive untouched
 SURVIVES = [
     "a well-known rule",
+    "a well-to- do man",  # a compound's pieces, both words
     "a pre-existing danger",
     "the north-west quarter",
     "the state-created danger doctrine",

@@ -50,9 +50,11 @@ LINE_END = regex.compile(
 HAS_LINE_END = re.compile(r"-[ \t]*\n")
 #: A word broken at a line end whose line break became a space: "pri- soner". The right
 #: piece may start a compound ("Ber- nard-street") or take a possessive ("pri- soner's"); a
-#: speck of a period may sit in the gap ("cut- . ting").
+#: speck of a period may sit in the gap ("cut- . ting"); the left piece may end one
+#: ("Police-con- stable", "house-break- ing": BLN600 has 21 such, none a suspended hyphen).
 SPACED = regex.compile(
-    r"(?<=^|[\s(\[“\"‘'’])(\p{L}+)-[ \t]+(?:\.[ \t]*)?(\p{L}+)(?=$|[\s.,;:!?)\]”\"’'-])"
+    r"(?<=^|[\s(\[“\"‘'’]|(?<=\p{L}{2})-)"
+    r"(\p{L}+)-[ \t]+(?:\.[ \t]*)?(\p{L}+)(?=$|[\s.,;:!?)\]”\"’'-])"
 )
 HAS_SPACED = re.compile(r"[^\W\d_]-[ \t]")
 #: A spaced hyphen between two words is joined when the document writes the joined word
