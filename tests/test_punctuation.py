@@ -336,7 +336,7 @@ def test_corpus_counts() -> None:
         ("he fell, and 'if the' rope had been longer", False, "and 'if the' rope had been"),
         ("upon examining 'the child they observed", False, "upon examining 'the child they"),
         # an apostrophe opening a word that no quotation mark closes later in its line
-        ("with a, 'crowvbar the flags were raised", True, "with a, crowvbar the flags"),
+        ("with a, 'crowvbar the flags were raised", True, "with a crowvbar the flags"),
         ("the number of their 'buses which plied", True, "their 'buses which plied"),
         ("they had 'half a mutchkin.' and left", True, "they had 'half a mutchkin.'"),
         # dialect elisions stay even in a damaged text
@@ -374,6 +374,29 @@ def test_apostrophe_on_a_function_word_in_a_badly_damaged_text(
 def test_period_before_a_lower_case_word_in_a_badly_damaged_text(
     words: str, noisy: bool, expected: str
 ) -> None:
+    text = passage(noisy, "evidence, and " + words)
+    r = ONLY.clean(text)
+    assert expected in r.text
+    assert replay(text, r.changes) == r.text
+    assert ONLY.clean(r.text).text == r.text
+
+
+@pytest.mark.parametrize(
+    ("words", "noisy", "expected"),
+    [
+        # an article never ends a clause (opinions: "deny the, validity"; BLN600)
+        ("they deny the, validity of it", False, "deny the validity of"),
+        ("as agent of the, colliery here", True, "agent of the colliery"),
+        ("he was struck by a, man there", True, "by a man there"),
+        # "a," may end a label's clause in an opinion; "A," labels an exhibit
+        ("under clause a, which provides", False, "clause a, which provides"),
+        ("the paper marked A, and in these words", True, "marked A, and in"),
+        # a repetition, and a list of letters
+        ("to convict him of the, the various", False, "of the, the various"),
+        ("items a, b and c", True, "items a, b and c"),
+    ],
+)
+def test_comma_after_an_article(words: str, noisy: bool, expected: str) -> None:
     text = passage(noisy, "evidence, and " + words)
     r = ONLY.clean(text)
     assert expected in r.text
