@@ -21,6 +21,8 @@ In a badly damaged text (3.5%+ of its lower-case words unknown; not in old spell
 misread that spells a word is far likelier than in an opinion, and the three words are
 weighed directly: "that lie had" -> "he", "it bad been" -> "had" when the candidate forms
 known pairs on both sides and makes the three 1000x likelier (:meth:`RealWords._noisy_edit`).
+A few rare words that OCR often makes of the commonest ones (:data:`COMMON_MISREADS`) are
+weighed so in any English text.
 
 Candidates are restricted to very common words and to the cheap OCR confusions of
 :mod:`cleaner.lexicon.spelling` (a reverse map built once: misreading -> common words).
@@ -162,6 +164,13 @@ DOC_TARGET_FREQUENCY = 100_000
 
 
 #: Short words an "e" read as "o" makes, and the words they were ("tho" the, "bo" be).
+#: Rare words that OCR makes of the commonest ones by a cheap confusion ("lie" he, "bad"
+#: had, "tile"/"tire" the, "hut" but, "lad" had, "tier" her, "bead" head: BLN600 and ICDAR
+#: 2017 both leave them): weighed as in a badly damaged text in any English text, where
+#: the three-word evidence (x1000) keeps "an action will lie", "a bad debt", "the tire".
+COMMON_MISREADS: frozenset[str] = frozenset(
+    {"lie", "bad", "tile", "tire", "hut", "lad", "tier", "bead"}
+)
 E_AS_O_WORDS = {"tho": "the", "bo": "be", "ho": "he", "wo": "we"}
 E_AS_O_TOKENS = ("tho", "bo", "ho", "wo", "Tho", "Ho", "Bo", "Wo")
 E_AS_O = re.compile(r"(?<![\w'’-])(?:tho|bo|ho|wo|Tho|Ho|Bo|Wo)(?![\w'’-])")
@@ -464,6 +473,13 @@ class RealWords(Pass):
             and not document_writes_elisions(text, ctx)
         ):
             noisy_map = self._noisy_map()
+        elif (
+            not COMMON_MISREADS.isdisjoint(lows)
+            and not old_spelling_text(counts, known)
+            and not document_writes_elisions(text, ctx)
+        ):
+            full = self._noisy_map()
+            noisy_map = {k: full[k] for k in COMMON_MISREADS if k in full}
         targets = list(
             compress(keys, (k in conf_map or k in doc_map or k in noisy_map for k in lows))
         )
