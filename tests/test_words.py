@@ -362,6 +362,10 @@ def test_context_waits_for_a_corrected_neighbour() -> None:
         ("considerance", False, None),
         # ... and never a rare one (under 20k: "frolicsome")
         ("frolicsoxe", True, None),
+        # a typical confusion of a 4+ letter token toward a common word well ahead of the
+        # rest (BLN600), in a damaged text only
+        ("camne home", True, "came"),
+        ("camne home", False, None),
     ],
 )
 def test_noisy_text_widens_lone_candidates(token: str, noisy: bool, expected: str | None) -> None:

@@ -911,6 +911,23 @@ class NonWords(Pass):
             edit = self._in_context(text, start, end, bare, w, sentence_start, v.word, noisy)
             if edit is not None:
                 return edit
+        if (
+            settle
+            and not (capitalized or garbled)
+            and len(bare) >= 4
+            and bare.isalpha()
+            and v.cost <= _APPLY_COST
+            and v.margin >= _LONE_MARGIN
+            and v.frequency >= _VERY_COMMON
+            and noisy()
+            and self._english_beside(text, start, end)
+            and not self._spelling_of_its_time(w, v)
+        ):
+            # what the neighbours do not settle otherwise: a typical confusion toward a
+            # common word well ahead of the rest, in a badly damaged English text ("camne"
+            # came, "tcok" took); there the word need not be among the commonest nor one
+            # the document uses
+            strong = True
         weak_limit = _DISTANT_COST if len(bare) >= 8 else _APPLY_COST
         if not strong and (caption or upper or capitalized or v.cost > weak_limit):
             return None  # too weak even for a suggestion
