@@ -122,6 +122,7 @@ def test_fixes(before: str, after: str | None) -> None:
     [
         "the defence did shew the connexion",  # archaic spellings are words
         "the solemn hymn of autumn; he condemned the column",  # "mn" in words
+        "a suit was brought to recover so ue of the assessments",  # "us of": no evidence
         "the publick gaol; to controul; a surprize; untill; recompence; it befel",
         "Señora Peña ordered a café and sent her résumé",  # real accents
         "Wojcik and Savage acted; Wojcik later left; Wojcik said",  # a repeated name

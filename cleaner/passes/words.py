@@ -1003,6 +1003,12 @@ class NonWords(Pass):
         # alone is settled in any text (a text judged less damaged when cleaned again
         # must find nothing more to settle).
         commonest = [t for t in scored if t[3] <= _APPLY_COST or t[2] >= _TYPICAL_FREQUENCY]
+        if len(w) <= 2 and max((t[0] for t in commonest), default=0) == 1:
+            # a two-letter token fits one side only: not beside a function word, which
+            # fits nearly any short word ("recover so ue of": "us of" says nothing)
+            commonest = [
+                t for t in commonest if self._fitting_side(a, b, t[1]) not in FUNCTION_WORDS
+            ]
         word = self._settled_by(a, b, commonest, verdict, noisy)
         if len(commonest) < len(scored) and noisy():
             word = self._settled_by(a, b, scored, verdict, noisy) or word
@@ -1013,6 +1019,10 @@ class NonWords(Pass):
         after = _shape(bare, word, sentence_start)
         reason = f"non-word; OCR confusion, the only candidate that fits '{a} _ {b}'"
         return Edit(start, end, after, reason, 0.85)
+
+    def _fitting_side(self, a: str | None, b: str | None, word: str) -> str | None:
+        """The neighbour ``word`` forms a known pair with (``a`` before it, else ``b``)."""
+        return a if a is not None and self._fits(a, word) else b
 
     def _mixed_case(self, text: str, ctx: PassContext, exact: Counter[str]) -> Iterator[Edit]:
         """A lower-case word with capitals inside ("plaintifF", "waS", "reMoved"), and "w"
