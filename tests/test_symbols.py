@@ -63,6 +63,10 @@ POSITIVES = [
         "the deficiency letter dated July 1, 1924. From",
     ),
     ("on Sept. l 1901 the", "on Sept. 1 1901 the"),
+    # a currency sign the encoding lost (BLN600): a money word before it, or sterling elsewhere
+    ("jewellery to the value of \ufffd100, the", "jewellery to the value of £100, the"),
+    ("he was fined \ufffd20 and costs", "he was fined £20 and costs"),
+    ("at \ufffd40 per week, and 5s. a day", "at £40 per week, and 5s. a day"),
 ]
 
 NEGATIVES = [
@@ -79,6 +83,8 @@ NEGATIVES = [
     "the word zz}' stays",
     "May I ask? In July I said 1924 was over",  # no known word with 'y'
     "",
+    "under Code \ufffd390 the court held",  # a statute: a lost "§"
+    "the \ufffd2:3 was blurred",  # no evidence of money
 ]
 
 

@@ -18,6 +18,9 @@ doubt:
 * "}" read for "y" at the end of a word, often with a stray mark after it ("validit}'",
   "Monda}r", "the}!", "ma}"), when the word with "y" is a known word and no "{" opened
   before it on its line.
+* U+FFFD glued to an amount ("the value of \ufffd100"): a currency sign the text's
+  encoding lost, the "£" of English print ("$" is ASCII and survives), where a money word
+  stands before it or the text writes sterling elsewhere.
 
 >>> from cleaner import clean
 >>> clean("in the sum of §1,055, after judgment for §407.11; Code, §390", passes=("symbols",)).text
@@ -98,6 +101,18 @@ STATUTE_BEFORE = regex.compile(
     r"(?i:code|codes|stat|stats|ann|u\.\s?s\.\s?c|c\.\s?f\.\s?r|rev|comp|laws|act|acts|"
     r"title|tit|sec|secs|section|sections|ch|chap|art|rule|rules|const)\W{0,3}\Z"
 )
+#: U+FFFD (a character the text's encoding lost) glued to an amount: "value of \ufffd100".
+LOST_SIGN = regex.compile(r"\ufffd(?=\d)")
+#: Words right before a sterling amount in the news of the day ("fined", "stealing",
+#: "about", "won"), beside :data:`MONEY_WORDS`.
+POUND_WORDS = frozenset(
+    {"fined", "valued", "value", "about", "stealing", "stole", "won", "lose", "lost", "borrow"}
+    | {"borrowed", "obtaining", "obtain", "containing", "received", "reward", "bail", "sum"}
+)
+#: Sterling written in figures or words elsewhere in the text: "5s.", "6d.", "10l.", "guineas".
+STERLING = regex.compile(
+    r"\b\d+[ ]?[sd]\.|\b\d+l\.|\b(?:guineas?|shillings?|pence|penny|sovereigns?|pounds?)\b"
+)
 #: "I"/"l" for the day "1" between a month and a year: "July I, 1924".
 DAY_ONE = regex.compile(
     r"(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -129,6 +144,8 @@ class Symbols(Pass):
     """Symbols misread for other symbols: '§200' -> '$200', '{' -> '(' (see the module)."""
 
     name = "symbols"
+    #: again at the end: a money word a later pass repairs ("vPalue \ufffd1" -> "value")
+    settles_after = True
     description = "Symbols misread for other symbols: '§200' -> '$200', '{Dig.)' -> '(Dig.)'."
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
@@ -154,6 +171,8 @@ class Symbols(Pass):
                 edits.append(Edit(m.start(), m.end(), "(", "'{' read for '(' (closed by ')')", 0.9))
         if "}" in text:
             edits.extend(self._brace_y(text, parens))
+        if "\ufffd" in text:
+            edits.extend(self._lost_pound(text))
         edits.sort(key=lambda e: (e.start, e.end))
         return edits
 
@@ -182,6 +201,31 @@ class Symbols(Pass):
             if figure in money:
                 yield Edit(
                     at, at + 1, "$", "'§' read for '$': the document's amount elsewhere", 0.85
+                )
+
+    def _lost_pound(self, text: str) -> Iterable[Edit]:
+        """U+FFFD before an amount: a currency sign the encoding lost, and no "$" (ASCII
+        survives any decoding): the "£" of English print. Only with evidence: a money word
+        before it ("value of", "fined", "stealing"), sterling elsewhere in the text ("5s.",
+        "guineas"), or the same loss before two amounts; never after a statute's name (a
+        lost "§"). BLN600: 116 of 127 such are "£" in the gold (the rest no sign at all)."""
+        found = list(LOST_SIGN.finditer(text))
+        document = len(found) >= 2 or STERLING.search(text) is not None
+        for m in found:
+            at = m.start()
+            line_start = text.rfind("\n", max(0, at - 40), at) + 1
+            before = text[max(line_start, at - 40) : at]
+            if STATUTE_BEFORE.search(before):
+                continue
+            w = _WORDS_BEFORE.search(before)
+            cue = False
+            if w is not None:
+                last = w.group(2).lower()
+                two = f"{(w.group(1) or '').lower()} {last}"
+                cue = last in MONEY_WORDS or two in MONEY_WORDS or last in POUND_WORDS
+            if cue or document:
+                yield Edit(
+                    at, at + 1, "£", "a currency sign the encoding lost, before an amount", 0.85
                 )
 
     def _brace_y(self, text: str, parens: set[int]) -> Iterable[Edit]:
