@@ -56,7 +56,10 @@ SPACED = regex.compile(
     r"(?<=^|[\s(\[“\"‘'’]|(?<=\p{L}{2})-)"
     r"(\p{L}+)-[ \t]+(?:\.[ \t]*)?(\p{L}+)(?=$|[\s.,;:!?)\]”\"’'-])"
 )
-HAS_SPACED = re.compile(r"[^\W\d_]-[ \t]")
+#: The hyphens of SPACED: after a letter, before a space. (The hyphen comes first, so that the
+#: engine finds it with a fast literal search instead of trying the letter class at every
+#: position: 60x as fast.)
+HAS_SPACED = re.compile(r"-(?<=[^\W\d_]-)[ \t]")
 #: A spaced hyphen between two words is joined when the document writes the joined word
 #: this often ("garnishee debt- or" beside "debtor" x3).
 DOC_JOINED = 3
@@ -426,11 +429,12 @@ def _line_end_matches(
     text: str, finder: re.Pattern[str] = HAS_LINE_END, pattern: regex.Pattern[str] = LINE_END
 ) -> Iterator[regex.Match[str]]:
     """The matches of LINE_END (or SPACED), found from the line-end hyphens (``HAS_LINE_END``,
-    a fast stdlib scan) instead of trying the pattern at every position: a match starts where
-    the run of letters before such a hyphen starts."""
+    or ``HAS_SPACED``: fast stdlib scans whose matches start at the hyphen) instead of trying
+    the pattern at every position: a match starts where the run of letters before such a
+    hyphen starts."""
     last = 0
     for h in finder.finditer(text):
-        hyphen = start = h.start() + (finder is HAS_SPACED)
+        hyphen = start = h.start()
         while start > 0 and text[start - 1].isalpha():  # isalpha is \p{L}
             start -= 1
         if start == hyphen or start < last:

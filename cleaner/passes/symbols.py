@@ -120,8 +120,10 @@ DAY_ONE = regex.compile(
 )
 #: "{" before a ")" on the same line with no brace in between.
 BRACE_FOR_PAREN = regex.compile(r"\{(?=[^{}()\n]{1,200}\))")
-#: A word ending in "}" (with a stray mark after it): "validit}'", "Monda}r", "ma}".
-BRACE_FOR_Y = regex.compile(r"(?<![\w}])(\p{L}+)\}(?:['’!]{1,2}|r)?(?![\w}])")
+#: A word ending in "}" (with a stray mark after it): "validit}'", "Monda}r", "ma}"; the
+#: word is group 1. (The "}" comes first, the word is read backwards from it: the engine
+#: finds the rare "}" with a fast literal search instead of trying every position.)
+BRACE_FOR_Y = regex.compile(r"\}(?<=(?<![\w}])(\p{L}+)\})(?:['’!]{1,2}|r)?(?![\w}])")
 
 
 #: "&" between two names ("Harris & McHenry", "Angell & Ames", "Hall & Childress") as
@@ -232,10 +234,11 @@ class Symbols(Pass):
         """'}' for 'y'; ``parens``: the "{" that are read for "(" (they open no brace)."""
         r = self.resources
         for m in BRACE_FOR_Y.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            opened = text.find("{", line_start, m.start())
+            start = m.start(1)
+            line_start = text.rfind("\n", 0, start) + 1
+            opened = text.find("{", line_start, start)
             while opened in parens:
-                opened = text.find("{", opened + 1, m.start())
+                opened = text.find("{", opened + 1, start)
             if opened >= 0:
                 continue  # it closes a brace: "{a, b}"
             word = m.group(1) + "y"
