@@ -437,6 +437,23 @@ _DAMAGED: dict[int, tuple[weakref.ref[Any], object, bool]] = {}
 _DAMAGED_KEPT = 64
 
 
+def everyday_words(counts: Iterable[str]) -> list[str]:
+    """The runs of ``counts`` in lower case and of 2+ letters (``str.isalpha``), in its
+    order; built once per :class:`LetterCounts` (several passes ask it of a document's
+    first count).
+
+    >>> everyday_words(["The", "a", "court", "ſtate", "x²"])
+    ['court', 'ſtate']
+    """
+    if isinstance(counts, LetterCounts):
+        return counts.derived("tokens.everyday", _everyday_words)
+    return _everyday_words(counts)
+
+
+def _everyday_words(counts: Iterable[str]) -> list[str]:
+    return [t for t in counts if t.islower() and len(t) >= 2 and t.isalpha()]
+
+
 def badly_damaged(counts: Mapping[str, int], known: Container[str]) -> bool:
     """Is the text whose words ``counts`` counts so damaged that an unknown long word is most
     likely a misread, and a rare reading of a common word likelier than elsewhere?
@@ -457,7 +474,7 @@ def badly_damaged(counts: Mapping[str, int], known: Container[str]) -> bool:
     hit = _DAMAGED.get(id(counts))  # the same count asked again (by the next pass)
     if hit is not None and hit[0]() is counts and hit[1] is known:
         return hit[2]
-    everyday = [t for t in counts if t.islower() and len(t) >= 2 and t.isalpha()]
+    everyday = everyday_words(counts)
     total = sum(map(counts.__getitem__, everyday))
     words = [t for t in everyday if len(t) >= 3]  # (shorter ones are rarely misreads)
     unknown = sum(

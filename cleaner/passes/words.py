@@ -57,6 +57,7 @@ from cleaner.lexicon.tokens import (
     bmp_only,
     document_counts,
     document_damaged,
+    everyday_words,
     letter_counts,
     run_positions,
     unknown_runs,
@@ -454,18 +455,16 @@ def reads_e_as_o(counts: Mapping[str, int], resources: Resources) -> bool:
 
 def _reads_e_as_o(counts: Mapping[str, int], resources: Resources) -> bool:
     known, frequency = resources.known, resources.frequency
-    hits = words = 0
-    for w in counts:
-        if len(w) < 3 or not w.islower() or not w.isalpha():
-            continue
-        words += 1
-        if "o" not in w or w in known:
+    hits = 0
+    words = [w for w in everyday_words(counts) if len(w) >= 3]
+    for w in filterfalse(known.__contains__, words):  # (a C-level filter: most are known)
+        if "o" not in w:
             continue
         for i, ch in enumerate(w):
             if ch == "o" and frequency(w[:i] + "e" + w[i + 1 :]) >= E_AS_O_COMMON:
                 hits += 1
                 break
-    return hits >= E_AS_O_EVIDENCE and hits >= E_AS_O_SHARE * words
+    return hits >= E_AS_O_EVIDENCE and hits >= E_AS_O_SHARE * len(words)
 
 
 def o_read_for_e(w: str, resources: Resources) -> str | None:
@@ -702,7 +701,9 @@ class NonWords(Pass):
         if len(settled) > 500_000:
             settled.clear()
         unknown: list[tuple[str, str, str]] = []  # (token, bare, lower-case)
-        for tok in exact.keys() - settled - recased:
+        # (a C-level filter: most tokens are settled; a set difference would copy them all)
+        fresh = filterfalse(settled.__contains__, exact)
+        for tok in filterfalse(recased.__contains__, fresh) if recased else fresh:
             bare = tok.replace("[", "").replace("]", "") if "[" in tok or "]" in tok else tok
             low = bare.lower()
             if self._settles(bare, low):
