@@ -416,14 +416,32 @@ def runs_positions(
     return {r: whole_runs(text, r, counts[r]) for r in runs}
 
 
+def lowered_runs(counts: Iterable[str]) -> tuple[list[str], list[str]]:
+    """The runs of ``counts`` and their lower-case forms, aligned; built once per
+    :class:`LetterCounts` (the passes of a document mostly share one count; never change
+    the lists).
+
+    >>> lowered_runs(["The", "court"])
+    (['The', 'court'], ['the', 'court'])
+    """
+    if isinstance(counts, LetterCounts):
+        return counts.derived("tokens.lowered_runs", _lowered_runs)
+    return _lowered_runs(counts)
+
+
+def _lowered_runs(counts: Iterable[str]) -> tuple[list[str], list[str]]:
+    keys = list(counts)
+    return keys, list(map(str.lower, keys))
+
+
 def unknown_runs(counts: Iterable[str], known: Container[str]) -> list[str]:
     """The runs of ``counts`` whose lower-case form ``known`` lacks (one C-level filter).
 
     >>> unknown_runs(["The", "tbe", "Court"], {"the", "court"})
     ['tbe']
     """
-    keys = list(counts)
-    return list(compress(keys, map(not_, map(known.__contains__, map(str.lower, keys)))))
+    keys, lows = lowered_runs(counts)
+    return list(compress(keys, map(not_, map(known.__contains__, lows))))
 
 
 #: Share of unknown lower-case words from which a text counts as badly damaged (see

@@ -24,8 +24,6 @@ an anchor.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from itertools import compress
-from operator import not_
 from typing import TYPE_CHECKING
 
 import regex
@@ -33,7 +31,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from cleaner.lexicon.spelling import ocr_cost
-from cleaner.lexicon.tokens import letter_counts, runs_positions
+from cleaner.lexicon.tokens import letter_counts, lowered_runs, runs_positions, unknown_runs
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
@@ -136,12 +134,11 @@ class Phrases(Pass):
         phrase_words = self._words()
         known = self.resources.known
         counts = letter_counts(text, ctx)
-        keys = list(counts)
-        lows = list(map(str.lower, keys))  # (lowered once, for both tests)
+        _, lows = lowered_runs(counts)  # (lowered once per count, shared with other passes)
         if not any(map(index.__contains__, lows)):
             return []  # no anchor of any phrase in the document
         # the misread word is no known word, within a few edits of a word of a phrase
-        unknown = list(compress(keys, map(not_, map(known.__contains__, lows))))
+        unknown = unknown_runs(counts, known)
         near = [piece for piece in unknown if len(piece) >= 2 and self._near(piece.lower())]
         if not near:
             return []

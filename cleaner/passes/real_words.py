@@ -51,6 +51,7 @@ from cleaner.lexicon.tokens import (
     document_counts,
     document_writes_elisions,
     letter_counts,
+    lowered_runs,
     runs_positions,
 )
 from cleaner.passes.base import Pass, PassContext
@@ -461,8 +462,7 @@ class RealWords(Pass):
     def _propose(self, text: str, ctx: PassContext) -> list[Edit]:
         conf_map = self._map()
         counts = letter_counts(text, ctx)  # the words of WORD, shared with other passes
-        keys = list(counts)
-        lows = list(map(str.lower, keys))
+        keys, lows = lowered_runs(counts)  # (lowered once per count, shared with other passes)
         rev = self._doc_map()
         doc_map = self._doc_candidates(counts, compress(keys, map(rev.__contains__, lows)))
         noisy_map: Mapping[str, object] = {}
@@ -480,9 +480,12 @@ class RealWords(Pass):
         ):
             full = self._noisy_map()
             noisy_map = {k: full[k] for k in COMMON_MISREADS if k in full}
-        targets = list(
-            compress(keys, (k in conf_map or k in doc_map or k in noisy_map for k in lows))
-        )
+        if doc_map or noisy_map:
+            targets = list(
+                compress(keys, (k in conf_map or k in doc_map or k in noisy_map for k in lows))
+            )
+        else:  # (the usual case: a C-level test)
+            targets = list(compress(keys, map(conf_map.__contains__, lows)))
         if not targets:
             return []
         spans = protected_spans(text, ctx)
@@ -495,6 +498,14 @@ class RealWords(Pass):
         )
         for start, end, tok in found:
             low = tok.lower()
+            noisy = low in noisy_map and tok.islower()
+            # the token fits its context: the right neighbour first (a cheap match; the
+            # left one is a search back, found only if the right one does not fit). Most
+            # occurrences fit: tested first, unless the damaged-text rule below may apply
+            nxt = _neighbour(text, end, before=False)
+            fits_next = nxt is not None and self._fits(low, nxt) > 0
+            if fits_next and not noisy:
+                continue
             cands = conf_map.get(low)
             if spans.overlaps(start, end):
                 continue
@@ -504,18 +515,14 @@ class RealWords(Pass):
                 continue  # part of an alteration ("[t]he")
             if _ABBREVIATION_NUMBER.match(text, end):
                 continue  # an abbreviation before a number ("sec. 387")
-            if low in noisy_map and tok.islower():
-                nb_next = _neighbour(text, end, before=False)
-                nb_prev = _neighbour(text, start, before=True) if nb_next else None
-                if nb_prev and nb_next:
-                    noisy_edit = self._noisy_edit(text, start, end, low, nb_prev, nb_next)
+            if noisy:
+                nb_prev = _neighbour(text, start, before=True) if nxt else None
+                if nb_prev and nxt:
+                    noisy_edit = self._noisy_edit(text, start, end, low, nb_prev, nxt)
                     if noisy_edit is not None:
                         edits.append(noisy_edit)
                         continue
-            # the token fits its context: the right neighbour first (a cheap match; the
-            # left one is a search back, found only if the right one does not fit)
-            nxt = _neighbour(text, end, before=False)
-            if nxt and self._fits(low, nxt):
+            if fits_next:
                 continue
             prev = _neighbour(text, start, before=True)
             if prev is None and nxt is None:
