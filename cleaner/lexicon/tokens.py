@@ -227,6 +227,10 @@ class LetterCounts(Counter[str]):
     """
 
     locator: RunLocator | None = None
+    #: For a count made from an earlier one (:func:`letter_counts`' incremental count): that
+    #: count, the runs taken out of it and the runs put in (what it derives may be updated
+    #: from that count's instead of built again: :func:`damage_counts`).
+    origin: tuple[LetterCounts, list[str], list[str]] | None = None
     _derived: dict[str, object] | None = None
 
     def derived(self, name: str, build: Callable[[LetterCounts], T]) -> T:
@@ -337,6 +341,8 @@ def _incremental(text: str, ctx: PassContext) -> LetterCounts | None:
         added.extend(LETTERS.findall(text, starts[k], ends[k]))
     counts = LetterCounts(base_counts)
     _move(counts, removed, added)
+    if isinstance(base_counts, LetterCounts):
+        counts.origin = (base_counts, removed, added)
     counts.locator = RunLocator(
         text, base_split, tuple(base_starts), tuple(base_ends), tuple(starts), tuple(ends)
     )
@@ -435,13 +441,38 @@ def _lowered_runs(counts: Iterable[str]) -> tuple[list[str], list[str]]:
 
 
 def unknown_runs(counts: Iterable[str], known: Container[str]) -> list[str]:
-    """The runs of ``counts`` whose lower-case form ``known`` lacks (one C-level filter).
+    """The runs of ``counts`` whose lower-case form ``known`` lacks (one C-level filter);
+    built once per :class:`LetterCounts` and ``known`` (never change the list).
 
     >>> unknown_runs(["The", "tbe", "Court"], {"the", "court"})
     ['tbe']
     """
+    if isinstance(counts, LetterCounts):
+        kept = counts.derived("tokens.unknown_runs", _per_lexicon)
+        hit = _kept_for(kept, known)
+        if hit is None:
+            hit = _unknown_runs(counts, known)
+            kept.append((known, hit))
+        return hit  # type: ignore[no-any-return]
+    return _unknown_runs(counts, known)
+
+
+def _unknown_runs(counts: Iterable[str], known: Container[str]) -> list[str]:
     keys, lows = lowered_runs(counts)
     return list(compress(keys, map(not_, map(known.__contains__, lows))))
+
+
+def _per_lexicon(counts: LetterCounts) -> list[tuple[Container[str], object]]:
+    """A count's answers per lexicon (``known``): (lexicon, answer) pairs (one in practice)."""
+    return []
+
+
+def _kept_for(kept: list[tuple[Container[str], object]], known: Container[str]) -> Any:
+    """The answer kept for ``known`` (the very object), or None."""
+    for lexicon, answer in kept:
+        if lexicon is known:
+            return answer
+    return None
 
 
 #: Share of unknown lower-case words from which a text counts as badly damaged (see
@@ -492,12 +523,7 @@ def badly_damaged(counts: Mapping[str, int], known: Container[str]) -> bool:
     hit = _DAMAGED.get(id(counts))  # the same count asked again (by the next pass)
     if hit is not None and hit[0]() is counts and hit[1] is known:
         return hit[2]
-    everyday = everyday_words(counts)
-    total = sum(map(counts.__getitem__, everyday))
-    words = [t for t in everyday if len(t) >= 3]  # (shorter ones are rarely misreads)
-    unknown = sum(
-        map(counts.__getitem__, compress(words, map(not_, map(known.__contains__, words))))
-    )
+    total, unknown = damage_counts(counts, known)
     result = unknown + 1 >= DAMAGED_SHARE * (total + 100)
     with contextlib.suppress(TypeError):  # (a plain dict cannot be weakly referenced)
         ref = weakref.ref(counts)
@@ -505,6 +531,55 @@ def badly_damaged(counts: Mapping[str, int], known: Container[str]) -> bool:
             _DAMAGED.clear()
         _DAMAGED[id(counts)] = (ref, known, result)
     return result
+
+
+def damage_counts(counts: Mapping[str, int], known: Container[str]) -> tuple[int, int]:
+    """What :func:`badly_damaged` weighs: the lower-case words of 2+ letters
+    (:func:`everyday_words`) and those of them of 3+ letters ``known`` lacks, counted with
+    repetition. Of a :class:`LetterCounts` made from an earlier one, the earlier count's
+    figures moved by the runs taken out and put in (the same sums: whether a run counts is
+    a property of the run alone); kept with the count.
+
+    >>> damage_counts({"the": 4, "The": 1, "teh": 2, "a": 3, "of": 2}, {"the", "of"})
+    (8, 2)
+    """
+    if not isinstance(counts, LetterCounts):
+        return _damage_counts(counts, known)
+    kept = counts.derived("tokens.damage_counts", _per_lexicon)
+    hit = _kept_for(kept, known)
+    if hit is None:
+        origin = counts.origin
+        if origin is None:
+            hit = _damage_counts(counts, known)
+        else:
+            base, removed, added = origin
+            total, unknown = damage_counts(base, known)
+            total_in, unknown_in = _damage_runs(added, known)
+            total_out, unknown_out = _damage_runs(removed, known)
+            hit = (total + total_in - total_out, unknown + unknown_in - unknown_out)
+        kept.append((known, hit))
+    return hit  # type: ignore[no-any-return]
+
+
+def _damage_counts(counts: Mapping[str, int], known: Container[str]) -> tuple[int, int]:
+    everyday = everyday_words(counts)
+    total = sum(map(counts.__getitem__, everyday))
+    if isinstance(counts, LetterCounts):
+        # (the unknown runs, if already found, are far fewer than the words)
+        words = [t for t in unknown_runs(counts, known) if t.islower() and len(t) >= 3]
+        unknown = sum(map(counts.__getitem__, filter(str.isalpha, words)))
+    else:
+        words = [t for t in everyday if len(t) >= 3]  # (shorter ones are rarely misreads)
+        unknown = sum(
+            map(counts.__getitem__, compress(words, map(not_, map(known.__contains__, words))))
+        )
+    return total, unknown
+
+
+def _damage_runs(runs: list[str], known: Container[str]) -> tuple[int, int]:
+    """:func:`damage_counts` of a list of runs (each once per occurrence)."""
+    everyday = _everyday_words(runs)
+    return len(everyday), sum(1 for t in everyday if len(t) >= 3 and t not in known)
 
 
 def document_damaged(text: str, ctx: PassContext, known: Container[str]) -> bool:
