@@ -442,7 +442,9 @@ def _lowered_runs(counts: Iterable[str]) -> tuple[list[str], list[str]]:
 
 def unknown_runs(counts: Iterable[str], known: Container[str]) -> list[str]:
     """The runs of ``counts`` whose lower-case form ``known`` lacks (one C-level filter);
-    built once per :class:`LetterCounts` and ``known`` (never change the list).
+    built once per :class:`LetterCounts` and ``known`` (never change the list). Of a count
+    made from an earlier one, the earlier count's that it still holds, then its new runs
+    that ``known`` lacks (so not in the count's order: callers must not depend on it).
 
     >>> unknown_runs(["The", "tbe", "Court"], {"the", "court"})
     ['tbe']
@@ -451,7 +453,14 @@ def unknown_runs(counts: Iterable[str], known: Container[str]) -> list[str]:
         kept = counts.derived("tokens.unknown_runs", _per_lexicon)
         hit = _kept_for(kept, known)
         if hit is None:
-            hit = _unknown_runs(counts, known)
+            origin = counts.origin
+            if origin is None:
+                hit = _unknown_runs(counts, known)
+            else:
+                base, _, added = origin
+                hit = [k for k in unknown_runs(base, known) if k in counts]
+                fresh = dict.fromkeys(added)  # (the runs new to the count are among these)
+                hit.extend(k for k in fresh if k not in base and k.lower() not in known)
             kept.append((known, hit))
         return hit  # type: ignore[no-any-return]
     return _unknown_runs(counts, known)
