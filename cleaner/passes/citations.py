@@ -58,9 +58,10 @@ IB = regex.compile(
 )
 
 #: "See. 707", "see. 125": "Sec." (section) read as "See." before a number ("see" takes no
-#: period before what it cites). Group 1 is the misread "e". (The literal "ee." comes first,
-#: so that the engine finds it with a fast literal search: 6x faster.)
-SEE_FOR_SEC = regex.compile(r"e(e)\.(?<=(?<![\w.])[Ss]ee\.)(?=[ ]?\d)")
+#: period before what it cites). Group 1 is the misread "e", captured in the look-behind:
+#: the literal "ee." comes first, whole, so that the engine finds it with a fast literal
+#: search (a group around the second "e" left it trying every "e" of the text: 4x slower).
+SEE_FOR_SEC = regex.compile(r"ee\.(?<=(?<![\w.])[Ss]e(e)\.)(?=[ ]?\d)")
 #: "U. 8. Dig.", "Barb. 8. C. R.": the letter "S" of an abbreviation read as "8" (after "U."
 #: or a capitalized abbreviation, before another abbreviation).
 EIGHT_FOR_S = regex.compile(
