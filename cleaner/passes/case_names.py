@@ -24,6 +24,8 @@ True
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import compress
@@ -34,12 +36,14 @@ from rapidfuzz.distance import Levenshtein
 from cleaner.lexicon.case_names import CaseName
 from cleaner.lexicon.reporters import Citation, find_citations
 from cleaner.lexicon.spelling import ocr_cost
+from cleaner.lexicon.tokens import bmp_only, regex_bmp_class
 from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
 #: A capitalized word of a party name (letters, inner apostrophes and periods).
 PARTY_WORD = regex.compile(r"\p{Lu}[\p{L}'’]*\p{L}|\p{Lu}")
+
 #: The case name right before a citation: "Deshaney v. Winnebago County, " or "Deshaney, ".
 NAME_BEFORE = regex.compile(
     r"(?P<name>\p{Lu}[\p{L}'’.&-]*"
@@ -53,6 +57,23 @@ _TAIL_CHARS = frozenset(", \t(0123456789")
 _WINDOW = 160
 _SHORT = 4  # party words shorter than this are never corrected
 _NAME_OCR_COST = 0.6  # most a party word's misread may cost (cleaner.lexicon.spelling)
+
+
+@functools.lru_cache(maxsize=1)
+def _bmp_party_word() -> re.Pattern[str]:
+    """:data:`PARTY_WORD` for a text without characters beyond U+FFFF: a stdlib pattern
+    with the ``regex`` module's own classes spelt out as ranges (the same matches, 1.5x as
+    fast over a whole opinion)."""
+    upper, letter = regex_bmp_class(r"\p{Lu}"), regex_bmp_class(r"\p{L}")
+    return re.compile(f"[{upper}][{letter}'’]*[{letter}]|[{upper}]")
+
+
+def _party_words(text: str) -> list[str]:
+    """``PARTY_WORD.findall(text)``, with the fastest pattern that finds them."""
+    if bmp_only(text):
+        return _bmp_party_word().findall(text)
+    words: list[str] = PARTY_WORD.findall(text)
+    return words
 
 
 def _citation_key(volume: str, reporter: str, page: str) -> str:
@@ -115,7 +136,7 @@ class CaseNames(Pass):
             return []
         spans = protected_spans(text, ctx)
         # the forms of each party word in the document
-        forms: Counter[str] = Counter(PARTY_WORD.findall(text))
+        forms: Counter[str] = Counter(_party_words(text))
         # the forms of each lower-cased party word, for the cited words only (in forms
         # order; found by a C-level filter, not a Python loop over every form)
         cited = {w.lower() for _, words in named for _, _, w in words}
