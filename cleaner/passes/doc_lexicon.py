@@ -30,7 +30,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from cleaner.lexicon.tokens import LETTERS, letter_counts
+from cleaner.lexicon.tokens import LETTERS, letter_counts, unknown_runs
 from cleaner.passes.base import Pass, PassContext
 from cleaner.passes.words import damaged_prose
 from cleaner.protect import protected_spans
@@ -115,6 +115,9 @@ def fold(word: str) -> str:
 
 
 def _has_marks(word: str) -> bool:
+    """Does ``word`` carry a combining mark (once decomposed)? (No ASCII word does.)"""
+    if word.isascii():
+        return False
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFKD", word))
 
 
@@ -273,12 +276,15 @@ class DocumentLexicon(Pass):
 
         fixes: dict[str, tuple[str, float, str]] = {}
         known = self.resources.known
+        # the runs whose lower-case form no dictionary knows (kept with the count): a small
+        # set to test instead of the dictionaries
+        unknown = set(unknown_runs(counts, known))
         rare = [w for w, n in counts.items() if n <= MAX_VARIANT and len(w) >= MIN_LENGTH]
         # a lower-case ASCII dictionary word is never corrected (a frequent word of the same
         # key is only a case or accent variant, and those fix capitals and accents only)
-        for word in [w for w in rare if w not in known or not (w.isascii() and w.islower())]:
+        for word in [w for w in rare if w in unknown or not (w.isascii() and w.islower())]:
             key = word.lower() if word.isascii() else fold(word)
-            if key not in anchors and (folded_counts[key] > MAX_VARIANT or word.lower() in known):
+            if key not in anchors and (folded_counts[key] > MAX_VARIANT or word not in unknown):
                 continue  # the common case: a rare dictionary word
             fix = self._correct(word, counts, folded_counts, anchors, by_len)
             if fix is not None:
