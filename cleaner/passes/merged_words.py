@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import filterfalse, pairwise
 
-from cleaner.lexicon.tokens import document_damaged, letter_counts, runs_positions
+from cleaner.lexicon.tokens import document_damaged, letter_counts, runs_positions, unknown_runs
 from cleaner.passes.base import Pass, PassContext
 from cleaner.passes.hyphenation import (
     Judge,
@@ -351,9 +351,10 @@ class MergedWords(Pass):
         if not text:
             return []
         camel = self._camel(text, ctx)
-        words = lowered_counts(letter_counts(text, ctx))
+        counts = letter_counts(text, ctx)
+        words = lowered_counts(counts)
         # only unknown words that could split at all pay for the document's evidence
-        unknown = [low for low in words.keys() - self.resources.known if _has_cut(low)]
+        unknown = [low for low in self._unknown(counts, words) if _has_cut(low)]
         runs = self._runs(text, ctx, words)
         if not unknown and not runs:
             return camel
@@ -366,6 +367,14 @@ class MergedWords(Pass):
             edits = sorted([e for e in edits if e.start not in at] + camel, key=lambda e: e.start)
         return edits
 
+    def _unknown(self, counts: Counter[str], words: Counter[str]) -> set[str]:
+        """``words.keys() - known``: the words of ``words`` (``counts`` lower-cased) that no
+        dictionary knows, from the count's unknown runs (kept with the count) instead of a
+        look-up of every word in the dictionaries. The same set, built and pruned alike
+        from ``words``' keys, so iterated in the same order."""
+        unknown = {run.lower() for run in unknown_runs(counts, self.resources.known)}
+        return words.keys() - (words.keys() - unknown)
+
     def _runs(self, text: str, ctx: PassContext, words: Counter[str]) -> dict[str, tuple[str, ...]]:
         """In a badly damaged text, the unknown lower-case words that are runs of words which
         lost their spaces ("itisalleged"), with their words."""
@@ -374,7 +383,7 @@ class MergedWords(Pass):
         if not damaged_prose(text, ctx, known):
             return {}
         out: dict[str, tuple[str, ...]] = {}
-        for low in words.keys() - known:
+        for low in self._unknown(counts, words):
             if not 6 <= len(low) <= MOST_PARTS * 10 or words[low] >= 3 or low not in counts:
                 continue  # (lower-case occurrences only)
             if any(low.endswith(s) and self.resources.is_known(low[: -len(s)]) for s in SUFFIXES):

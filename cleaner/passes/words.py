@@ -456,15 +456,17 @@ def reads_e_as_o(counts: Mapping[str, int], resources: Resources) -> bool:
 def _reads_e_as_o(counts: Mapping[str, int], resources: Resources) -> bool:
     known, frequency = resources.known, resources.frequency
     hits = 0
-    words = [w for w in everyday_words(counts) if len(w) >= 3]
-    for w in filterfalse(known.__contains__, words):  # (a C-level filter: most are known)
-        if "o" not in w:
+    words = sum(1 for w in everyday_words(counts) if len(w) >= 3)
+    # the unknown ones, from the count's unknown runs (kept with the count: no look-up of
+    # every word in the dictionaries)
+    for w in unknown_runs(counts, known):
+        if "o" not in w or len(w) < 3 or not w.islower() or not w.isalpha():
             continue
         for i, ch in enumerate(w):
             if ch == "o" and frequency(w[:i] + "e" + w[i + 1 :]) >= E_AS_O_COMMON:
                 hits += 1
                 break
-    return hits >= E_AS_O_EVIDENCE and hits >= E_AS_O_SHARE * len(words)
+    return hits >= E_AS_O_EVIDENCE and hits >= E_AS_O_SHARE * words
 
 
 def o_read_for_e(w: str, resources: Resources) -> str | None:
