@@ -367,6 +367,12 @@ def test_apostrophe_on_a_function_word_in_a_badly_damaged_text(
         ("the gentlewoman. to the station at once", False, "gentlewoman. to the station"),
         # before a word that opens sentences, the capital may be what the OCR lost
         ("the gentlewoman. they went home at once", True, "gentlewoman. they went home"),
+        ("he was there. when the ship came in", True, "he was there, when the ship"),
+        # an apostrophe for a space after an article or before a capitalized word
+        ("there was A'girl in the room", True, "there was A girl in the"),
+        ("he came on or'Friday last", True, "on or Friday last"),
+        ("Mr. O'Brien and M'Donald came", True, "Mr. O'Brien and M'Donald came"),
+        ("there was A'girl in the room", False, "there was A'girl in the"),
         # a legal abbreviation: "and anor." (and another)
         ("Re Hogbin and anor. and the Act", True, "Hogbin and anor. and the Act"),
     ],

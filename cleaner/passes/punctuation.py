@@ -110,7 +110,7 @@ SELDOM_OPEN: frozenset[str] = _words(
 #: "the prisoner, who resided"; an opinion's "bind parties. and privies" is a speck).
 #: Measured (mark -> gold) before "and": BLN600 36 commas, 14 nothing, 2 periods;
 #: ICDAR 2017 21 commas, 2 nothing, 5 periods.
-AFTER_COMMA: frozenset[str] = _words("and but who whom whose where")
+AFTER_COMMA: frozenset[str] = _words("and but who whom whose where when")
 #: Misreads of a capitalized first word of a sentence ("lie" for "He", "tlie" for "The").
 CAPITAL_MISREADS: frozenset[str] = _words("lie tlie ihe tbe lt ile bnt iu lu ou tho")
 
@@ -238,6 +238,11 @@ SUSPENDED: frozenset[str] = _words("and or nor to through")
 
 #: An apostrophe between two words: "upon'the", "not'a", "one'hundred".
 APOSTROPHE_BETWEEN = regex.compile(r"['’](?<=(?<![\w'’-])(\p{Ll}{2,})['’])(\p{Ll}+)(?![\w'’-])")
+#: ... in a badly damaged text also after an article ("A'girl", "a'passer") and before a
+#: capitalized word ("or'Friday"): a name's "O'", "M'", "D'" has a capital before it.
+APOSTROPHE_SPACE = regex.compile(
+    r"['’](?<=(?<![\w'’-])(a|A|an|An|\p{Ll}{2,})['’])(\p{Lu}?\p{Ll}+)(?![\w'’-])"
+)
 #: A comma read for the period that ends a paragraph: after a lower-case word, at a line's
 #: end, before a line that opens with a word that opens sentences ("the body was found,⏎The
 #: defence set up", "appealed from the decree,⏎The appellants"). Only where lines are
@@ -632,6 +637,18 @@ class StrayPunctuation(Pass):
         pair = max(self.resources.bigrams.count(left, right), 1) / pairs
         return (self.resources.frequency(word) / words) / pair
 
+    def _apostrophe_for_space(self, text: str, facts: _Facts) -> Iterator[Edit]:
+        if not facts.damaged or facts.dialect:
+            return
+        for m in _matches(APOSTROPHE_SPACE, text, ("'", "’")):
+            left, right = m.group(1), m.group(2)
+            if left.islower() and len(left) >= 2 and right.islower():
+                continue  # the rule for two lower-case words (_apostrophe_between)
+            if len(right) < 2 or right.lower() in CONTRACTION_ENDS or left.endswith("s"):
+                continue
+            if self._is_word(left.lower()) and self._is_word(right.lower()):
+                yield Edit(m.start(), m.start() + 1, " ", "apostrophe between two words", 0.85)
+
     def _apostrophe_between(self, text: str) -> Iterator[Edit]:
         for m in _matches(APOSTROPHE_BETWEEN, text, ("'", "’")):
             left, right = m.group(1), m.group(2)
@@ -793,6 +810,7 @@ class StrayPunctuation(Pass):
             *self._asterisk(text),
             *self._stuck_hyphen(text, facts),
             *self._apostrophe_between(text),
+            *self._apostrophe_for_space(text, facts),
             *self._lone_marks(text, openers),
             *self._function_word_apostrophe(text, facts),
             *self._rule_read_as_i(text, facts),
