@@ -67,6 +67,12 @@ POSITIVES = [
     ("jewellery to the value of \ufffd100, the", "jewellery to the value of £100, the"),
     ("he was fined \ufffd20 and costs", "he was fined £20 and costs"),
     ("at \ufffd40 per week, and 5s. a day", "at £40 per week, and 5s. a day"),
+    # "l." (pounds) read as "1." after a sum (BLN600)
+    ("offered a reward of 21. for the", "offered a reward of 2l. for the"),
+    ("the whole was about 4,0001. The prisoner", "the whole was about 4,000l. The prisoner"),
+    ("in two sureties in 401., and himself", "in two sureties in 40l., and himself"),
+    ("charged with embezzling 351. 6s., and", "charged with embezzling 35l. 6s., and"),
+    ("an income exceeding 1001. per annum", "an income exceeding 100l. per annum"),
 ]
 
 NEGATIVES = [
@@ -84,6 +90,9 @@ NEGATIVES = [
     "May I ask? In July I said 1924 was over",  # no known word with 'y'
     "",
     "under Code \ufffd390 the court held",  # a statute: a lost "§"
+    "he died at the age of 21. The value of",  # an age, a date, a year, a page: no sums
+    "on August 31. The court met in the year 1871. He",
+    "see 101 U.S. 51. The rule",
     "the \ufffd2:3 was blurred",  # no evidence of money
 ]
 

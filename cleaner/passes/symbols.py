@@ -18,6 +18,8 @@ doubt:
 * "}" read for "y" at the end of a word, often with a stray mark after it ("validit}'",
   "Monda}r", "the}!", "ma}"), when the word with "y" is a known word and no "{" opened
   before it on its line.
+* "l." (pounds, librae) read as "1." after a sum: "a reward of 21." -> "2l.", "351. 6s." ->
+  "35l. 6s.", where money words stand before it or shillings, pence or "per annum" follow.
 * U+FFFD glued to an amount ("the value of \ufffd100"): a currency sign the text's
   encoding lost, the "£" of English print ("$" is ASCII and survives), where a money word
   stands before it or the text writes sterling elsewhere.
@@ -113,6 +115,26 @@ POUND_WORDS = frozenset(
 STERLING = regex.compile(
     r"\b\d+[ ]?[sd]\.|\b\d+l\.|\b(?:guineas?|shillings?|pence|penny|sovereigns?|pounds?)\b"
 )
+#: A sum in pounds whose "l." (librae) was read "1.": "a reward of 21.", "4,0001. in money".
+POUNDS_AS_ONE = regex.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*1|\d+1)(?=\.)")
+#: What follows a sum in pounds: shillings or pence ("351. 6s."), "per annum", "in money".
+AFTER_POUNDS = regex.compile(
+    r"\.,?[ \t]+(?:\d+[sd]\.|per[ \t]+ann|a[ \t]+(?:year|week|month)\b"
+    r"|in[ \t]+(?:money|gold|silver|cash|notes)\b|each\b|damages\b|costs\b)"
+)
+#: Words right before a sum in pounds, beside :data:`MONEY_WORDS` and :data:`POUND_WORDS`.
+BEFORE_POUNDS = frozenset(
+    {"exceeding", "nearly", "upwards", "reward of", "legacy of", "payment of", "sum of"}
+    | {"penalty of", "fine of", "value of", "amount of", "sureties", "sureties in", "for"}
+)
+#: A year ("1871."): no sum.
+YEAR = regex.compile(r"1[5-9]\d\d")
+#: Words before a number that is no sum: a date, an age, an hour, a page or an item.
+NOT_POUNDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "age", "aged", "to", "no", "nos", "p", "pp"}
+    | {"page", "at", "chapter", "section", "vol", "year", "years", "in", "on", "till"}
+)
 #: "I"/"l" for the day "1" between a month and a year: "July I, 1924".
 DAY_ONE = regex.compile(
     r"(?<=\b(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -175,6 +197,8 @@ class Symbols(Pass):
             edits.extend(self._brace_y(text, parens))
         if "\ufffd" in text:
             edits.extend(self._lost_pound(text))
+        if "1." in text:
+            edits.extend(self._pounds_as_one(text))
         edits.sort(key=lambda e: (e.start, e.end))
         return edits
 
@@ -229,6 +253,43 @@ class Symbols(Pass):
                 yield Edit(
                     at, at + 1, "£", "a currency sign the encoding lost, before an amount", 0.85
                 )
+
+    def _pounds_as_one(self, text: str) -> Iterable[Edit]:
+        """A sum in pounds printed "21." (l. for librae) and read "21.": the "1" before the
+        period is the "l" where the words before it ask for money ("a reward of", "upwards
+        of") or shillings, pence or "per annum" follow; never a year, a date, an age, an
+        hour or a page. BLN600: the gold has "l" for 124 of 127 such, ICDAR 2017 for 4 of 7."""
+        i = text.find("1.")
+        while i >= 0:
+            start = i
+            while start > 0 and (text[start - 1].isdigit() or text[start - 1] == ","):
+                start -= 1
+            m = POUNDS_AS_ONE.match(text, start, i + 2)
+            end = i + 1
+            i = text.find("1.", i + 2)
+            if m is None or m.end() != end:
+                continue
+            figure = m.group(1)
+            if YEAR.fullmatch(figure):
+                continue
+            at = m.end() - 1
+            line_start = text.rfind("\n", max(0, m.start() - 40), m.start()) + 1
+            before = text[max(line_start, m.start() - 40) : m.start()]
+            w = _WORDS_BEFORE.search(before)
+            last = w.group(2).lower() if w is not None else ""
+            two = f"{(w.group(1) or '').lower()} {last}" if w is not None else ""
+            if last in NOT_POUNDS and two not in BEFORE_POUNDS:
+                continue
+            cue = (
+                last in MONEY_WORDS
+                or two in MONEY_WORDS
+                or last in POUND_WORDS
+                or last in BEFORE_POUNDS
+                or two in BEFORE_POUNDS
+                or AFTER_POUNDS.match(text, m.end()) is not None
+            )
+            if cue:
+                yield Edit(at, at + 1, "l", "'l.' (pounds) read as '1.' after a sum", 0.85)
 
     def _brace_y(self, text: str, parens: set[int]) -> Iterable[Edit]:
         """'}' for 'y'; ``parens``: the "{" that are read for "(" (they open no brace)."""
