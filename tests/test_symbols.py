@@ -93,6 +93,7 @@ NEGATIVES = [
     "he died at the age of 21. The value of",  # an age, a date, a year, a page: no sums
     "on August 31. The court met in the year 1871. He",
     "see 101 U.S. 51. The rule",
+    "in Jackson vs. Bob, held for 18 Ark. 41. The will",  # a citation's page
     "the \ufffd2:3 was blurred",  # no evidence of money
 ]
 

@@ -38,7 +38,9 @@ from collections.abc import Iterable
 
 import regex
 
+from cleaner.lexicon.reporters import citation_spans
 from cleaner.passes.base import Pass, PassContext
+from cleaner.protect import Spans
 from cleaner.types import Edit
 
 #: "§" glued to a number (not "§§"): the number, and old-style cents after a space
@@ -126,6 +128,7 @@ AFTER_POUNDS = regex.compile(
 BEFORE_POUNDS = frozenset(
     {"exceeding", "nearly", "upwards", "reward of", "legacy of", "payment of", "sum of"}
     | {"penalty of", "fine of", "value of", "amount of", "sureties", "sureties in", "for"}
+    | {"himself in", "herself in", "surety in", "surety of", "sureties of", "recognisances in"}
 )
 #: A year ("1871."): no sum.
 YEAR = regex.compile(r"1[5-9]\d\d")
@@ -198,7 +201,16 @@ class Symbols(Pass):
         if "\ufffd" in text:
             edits.extend(self._lost_pound(text))
         if "1." in text:
-            edits.extend(self._pounds_as_one(text))
+            pounds = list(self._pounds_as_one(text))
+            if pounds:  # (the citations only then: a citation's page is no sum)
+                found = ctx.state.get("citations.spans")  # the citation pass's, if of this text
+                cites = (
+                    found[1]
+                    if isinstance(found, tuple) and found[0] == text
+                    else citation_spans(text)
+                )
+                spans = Spans.merge(list(cites))
+                edits.extend(e for e in pounds if not spans.overlaps(e.start - 1, e.end))
         edits.sort(key=lambda e: (e.start, e.end))
         return edits
 
