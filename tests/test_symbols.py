@@ -73,6 +73,10 @@ POSITIVES = [
     ("in two sureties in 401., and himself", "in two sureties in 40l., and himself"),
     ("charged with embezzling 351. 6s., and", "charged with embezzling 35l. 6s., and"),
     ("an income exceeding 1001. per annum", "an income exceeding 100l. per annum"),
+    # the figures of shillings or pence read as letters, beside a sum or after a money word
+    ("bet anyone 5s. to 2s. Gd. that he", "bet anyone 5s. to 2s. 6d. that he"),
+    ("her brother was fined lOs. and costs", "her brother was fined 10s. and costs"),
+    ("salt beef, value Is. Gd., the property", "salt beef, value 1s. 6d., the property"),
 ]
 
 NEGATIVES = [
@@ -93,6 +97,8 @@ NEGATIVES = [
     "he died at the age of 21. The value of",  # an age, a date, a year, a page: no sums
     "on August 31. The court met in the year 1871. He",
     "see 101 U.S. 51. The rule",
+    "before and after this period. Id. Intent must be shown",  # "Id." cites
+    "Is. he there? A Gd. coin",  # no sum beside them
     "in Jackson vs. Bob, held for 18 Ark. 41. The will",  # a citation's page
     "the \ufffd2:3 was blurred",  # no evidence of money
 ]

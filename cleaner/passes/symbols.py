@@ -20,6 +20,8 @@ doubt:
   before it on its line.
 * "l." (pounds, librae) read as "1." after a sum: "a reward of 21." -> "2l.", "351. 6s." ->
   "35l. 6s.", where money words stand before it or shillings, pence or "per annum" follow.
+* the figures of shillings or pence read as letters, beside a sum or after a money word:
+  "2s. Gd." -> "2s. 6d.", "fined lOs." -> "10s." ("Id." cites and stays).
 * U+FFFD glued to an amount ("the value of \ufffd100"): a currency sign the text's
   encoding lost, the "£" of English print ("$" is ASCII and survives), where a money word
   stands before it or the text writes sterling elsewhere.
@@ -121,7 +123,7 @@ STERLING = regex.compile(
 POUNDS_AS_ONE = regex.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})*1|\d+1)(?=\.)")
 #: What follows a sum in pounds: shillings or pence ("351. 6s."), "per annum", "in money".
 AFTER_POUNDS = regex.compile(
-    r"\.,?[ \t]+(?:\d+[sd]\.|per[ \t]+ann|a[ \t]+(?:year|week|month)\b"
+    r"\.,?[ \t]+(?:\d+[sd]\.|[\dlIOoG]{1,3}[sd]\.|per[ \t]+ann|a[ \t]+(?:year|week|month)\b"
     r"|in[ \t]+(?:money|gold|silver|cash|notes)\b|each\b|damages\b|costs\b)"
 )
 #: Words right before a sum in pounds, beside :data:`MONEY_WORDS` and :data:`POUND_WORDS`.
@@ -130,6 +132,13 @@ BEFORE_POUNDS = frozenset(
     | {"penalty of", "fine of", "value of", "amount of", "sureties", "sureties in", "for"}
     | {"himself in", "herself in", "surety in", "surety of", "sureties of", "recognisances in"}
 )
+#: Shillings or pence whose figures were read as letters: "lOs." (10s.), "Gd." (6d.),
+#: "Is." (1s.). Only beside a sum written right or after a money word.
+STERLING_MISREAD = regex.compile(r"(?<![\w.'’])([lIOoG0-9]*[lIOoG][lIOoG0-9]*)([sd])\.(?![\w'’])")
+DIGIT_FOR: dict[str, str] = {"l": "1", "I": "1", "O": "0", "o": "0", "G": "6"}
+#: A sum written right, just before or after: "2s. Gd.", "lOs. 6d.", "10l. lOs.".
+SUM_BEFORE = regex.compile(r"(?<![\w.'’])(?:\d+[lsd1]|[\dlIOoG]+[sd])\.,?[ \t]+\Z")
+SUM_AFTER = regex.compile(r"[ \t]+\d+[sd]\.")
 #: A year ("1871."): no sum.
 YEAR = regex.compile(r"1[5-9]\d\d")
 #: Words before a number that is no sum: a date, an age, an hour, a page or an item.
@@ -200,6 +209,8 @@ class Symbols(Pass):
             edits.extend(self._brace_y(text, parens))
         if "\ufffd" in text:
             edits.extend(self._lost_pound(text))
+        if "s." in text or "d." in text:
+            edits.extend(self._sterling_misread(text))
         if "1." in text:
             pounds = list(self._pounds_as_one(text))
             if pounds:  # (the citations only then: a citation's page is no sum)
@@ -264,6 +275,33 @@ class Symbols(Pass):
             if cue or document:
                 yield Edit(
                     at, at + 1, "£", "a currency sign the encoding lost, before an amount", 0.85
+                )
+
+    def _sterling_misread(self, text: str) -> Iterable[Edit]:
+        """Shillings or pence whose figures OCR read as letters ("2s. Gd." -> "2s. 6d.",
+        "fined lOs." -> "10s."), beside a sum written right or after a money word."""
+        for m in STERLING_MISREAD.finditer(text):
+            if m.group() == "Id.":
+                continue  # "Id." (idem) cites the authority before
+            figures = "".join(DIGIT_FOR.get(c, c) for c in m.group(1))
+            if len(figures) > 1 and figures[0] == "0":
+                continue
+            before = text[max(0, m.start() - 40) : m.start()]
+            w = _WORDS_BEFORE.search(before)
+            last = w.group(2).lower() if w is not None else ""
+            cue = (
+                SUM_BEFORE.search(before) is not None
+                or SUM_AFTER.match(text, m.end()) is not None
+                or last in MONEY_WORDS
+                or last in POUND_WORDS
+            )
+            if cue:
+                yield Edit(
+                    m.start(1),
+                    m.end(1),
+                    figures,
+                    f"figures of a sum read as letters ({m.group()!r})",
+                    0.85,
                 )
 
     def _pounds_as_one(self, text: str) -> Iterable[Edit]:
