@@ -78,6 +78,12 @@ POSITIVES = [
         "confirmed this witness's evidence.\n- Henry Royce, 242 B, proved",
         "confirmed this witness's evidence.\n— Henry Royce, 242 B, proved",
     ),
+    # ... before "A" or "I" and a lower-case word, and before initials (BLN600)
+    ("was remanded.\n-A lad named John Davies", "was remanded.\n—A lad named John Davies"),
+    (
+        "BY A TRADE SOCIETY.\n-T. J. George, Manchester",
+        "BY A TRADE SOCIETY.\n—T. J. George, Manchester",
+    ),
     # ... in the document's dash style
     (CURLY_DOC + "as before. -The court", CURLY_DOC + "as before. — The court"),
     ("one—two and three—four, five—six. -The end", "one—two and three—four, five—six.—The end"),
@@ -98,6 +104,7 @@ NEGATIVES = [
     "The items are:\n-First item.\n-Second item.\n",  # a list of hyphen items
     "the temperature fell to -5 degrees. -10 at night",  # numbers
     "Items:\n- Apples\n- Pears\n",  # a list of hyphen items, spaced
+    "see p. 5.\n-A. The answer is",  # a lettered item
     "the man and\n-the woman",  # before a lower-case word
     "",
 ]

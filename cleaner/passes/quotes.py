@@ -47,12 +47,13 @@ DASH = regex.compile(r"(?<=(.))—(?=(.))")
 #: capitalized word, after a sentence's end or a quotation's close and a space, or at a
 #: line's start after such a line or a heading's ("her property. -The prosecutrix",
 #: "ROBBERY.\n-James Pincher", "aggravating. -Stephen's adm'r.", "Wednesday\n-The
-#: convict"); at a line's start also before a space ("evidence.\n- We have": the space
-#: stays). A hyphen glued on both sides ("Ark.-Reps", "H.S.H.-K.") or after a lower-case
-#: word on its line is left alone.
+#: convict", "-A lad named", "-T. J. George"); at a line's start also before a space
+#: ("evidence.\n- We have": the space stays). A hyphen glued on both sides ("Ark.-Reps",
+#: "H.S.H.-K.") or after a lower-case word on its line is left alone.
 SENTENCE_DASH = regex.compile(
     r"-(?<=(?:[.!?,:;\"”)][ ]|(?:\A|[.!?,\"”)\p{L}])[ \t]*\n(?:[ \t]*\n)*|\A)-)"
-    r"(?:(?=\p{Lu}\p{L})|(?<=(?:\A|\n)[ \t]*-)(?=[ ]\p{Lu}\p{L}))"
+    r"(?:(?=\p{Lu}\p{L}|[AI][ ]\p{Ll}|\p{Lu}\.[ ]?\p{Lu}\.)"
+    r"|(?<=(?:\A|\n)[ \t]*-)(?=[ ]\p{Lu}\p{L}))"
 )
 #: Apostrophes inside words, curly and straight ("court’s", "court's").
 #: (Only the shapes of contractions and possessives: specks between words, which the
