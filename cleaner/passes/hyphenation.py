@@ -8,9 +8,10 @@ is a prefix ("pre-", "co-", "non-") or a word and its right part is a word ("wel
 "north-west", "state-created" stay). Where a word was broken twice, only the breaks that
 are not compounds go ("pre-exist-ing" -> "pre-existing"). A hyphen at a line end ("exam-" +
 newline + "ple") is joined the same way, and the line break moves after the word. So is one
-whose line break became a space ("pri- soner", "thous- and"), and also when both pieces are
-words but the joined word is far likelier than the pair ("how- ever", "de- ceased"), or when
-neither piece is a word (halves of one misread word: "aecom- pauied"); a suspended hyphen
+whose line break became a space ("pri- soner", "thous- and", "Police-con- stable"), and
+also when both pieces are words but the joined word is far likelier than the pair ("how-
+ever", "de- ceased"), or when neither piece is a word (halves of one misread word: "aecom-
+pauied"); a suspended hyphen
 ("pre- and post-trial") and a compound opinions write stay. (Words merged by a lost
 space, "agreementis", are the merged_words pass's business.)
 

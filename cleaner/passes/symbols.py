@@ -136,6 +136,7 @@ BEFORE_POUNDS = frozenset(
 #: "Is." (1s.). Only beside a sum written right or after a money word.
 STERLING_MISREAD = regex.compile(r"(?<![\w.'’])([lIOoG0-9]*[lIOoG][lIOoG0-9]*)([sd])\.(?![\w'’])")
 DIGIT_FOR: dict[str, str] = {"l": "1", "I": "1", "O": "0", "o": "0", "G": "6"}
+_FIGURE_SHAPES = frozenset("lIOoG0123456789")
 #: A sum written right, just before or after: "2s. Gd.", "lOs. 6d.", "10l. lOs.".
 SUM_BEFORE = regex.compile(r"(?<![\w.'’])(?:\d+[lsd1]|[\dlIOoG]+[sd])\.,?[ \t]+\Z")
 SUM_AFTER = regex.compile(r"[ \t]+\d+[sd]\.")
@@ -277,10 +278,30 @@ class Symbols(Pass):
                     at, at + 1, "£", "a currency sign the encoding lost, before an amount", 0.85
                 )
 
+    @staticmethod
+    def _sterling_shapes(text: str) -> Iterable[regex.Match[str]]:
+        """The matches of :data:`STERLING_MISREAD`, found from their "s." or "d." (a
+        ``str.find`` per needle; the pattern is tried only where the letters before it can
+        be figures), in order."""
+        starts: set[int] = set()
+        for needle in ("s.", "d."):
+            i = text.find(needle)
+            while i >= 0:
+                j = i
+                while j > 0 and i - j < 8 and text[j - 1] in _FIGURE_SHAPES:
+                    j -= 1
+                if j < i:
+                    starts.add(j)
+                i = text.find(needle, i + 2)
+        for start in sorted(starts):
+            m = STERLING_MISREAD.match(text, start)
+            if m is not None:
+                yield m
+
     def _sterling_misread(self, text: str) -> Iterable[Edit]:
         """Shillings or pence whose figures OCR read as letters ("2s. Gd." -> "2s. 6d.",
         "fined lOs." -> "10s."), beside a sum written right or after a money word."""
-        for m in STERLING_MISREAD.finditer(text):
+        for m in self._sterling_shapes(text):
             if m.group() == "Id.":
                 continue  # "Id." (idem) cites the authority before
             figures = "".join(DIGIT_FOR.get(c, c) for c in m.group(1))
