@@ -73,6 +73,8 @@ POSITIVES = [
     ("in two sureties in 401., and himself", "in two sureties in 40l., and himself"),
     ("charged with embezzling 351. 6s., and", "charged with embezzling 35l. 6s., and"),
     ("an income exceeding 1001. per annum", "an income exceeding 100l. per annum"),
+    ("there was only 1,6991. at his bankers", "there was only 1,699l. at his bankers"),
+    ("to the amount of over 12,0001. Bardrick", "to the amount of over 12,000l. Bardrick"),
     # the figures of shillings or pence read as letters, beside a sum or after a money word
     ("bet anyone 5s. to 2s. Gd. that he", "bet anyone 5s. to 2s. 6d. that he"),
     ("her brother was fined lOs. and costs", "her brother was fined 10s. and costs"),

@@ -131,6 +131,7 @@ BEFORE_POUNDS = frozenset(
     {"exceeding", "nearly", "upwards", "reward of", "legacy of", "payment of", "sum of"}
     | {"penalty of", "fine of", "value of", "amount of", "sureties", "sureties in", "for"}
     | {"himself in", "herself in", "surety in", "surety of", "sureties of", "recognisances in"}
+    | {"over", "in all", "worth over", "of over", "upwards of"}
 )
 #: Shillings or pence whose figures were read as letters: "lOs." (10s.), "Gd." (6d.),
 #: "Is." (1s.). Only beside a sum written right or after a money word.
@@ -140,6 +141,9 @@ _FIGURE_SHAPES = frozenset("lIOoG0123456789")
 #: A sum written right, just before or after: "2s. Gd.", "lOs. 6d.", "10l. lOs.".
 SUM_BEFORE = regex.compile(r"(?<![\w.'’])(?:\d+[lsd1]|[\dlIOoG]+[sd])\.,?[ \t]+\Z")
 SUM_AFTER = regex.compile(r"[ \t]+\d+[sd]\.")
+#: Thousands groups and a fourth figure "1" after the last: "4,0001." is "4,000l." (a
+#: group of four figures is no way to write a number).
+GROUPED_AND_ONE = regex.compile(r"\d{1,3}(?:,\d{3})+1")
 #: A year ("1871."): no sum.
 YEAR = regex.compile(r"1[5-9]\d\d")
 #: Words before a number that is no sum: a date, an age, an hour, a page or an item.
@@ -352,7 +356,8 @@ class Symbols(Pass):
             if last in NOT_POUNDS and two not in BEFORE_POUNDS:
                 continue
             cue = (
-                last in MONEY_WORDS
+                GROUPED_AND_ONE.fullmatch(figure) is not None
+                or last in MONEY_WORDS
                 or two in MONEY_WORDS
                 or last in POUND_WORDS
                 or last in BEFORE_POUNDS
