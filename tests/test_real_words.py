@@ -165,6 +165,29 @@ def test_hon_read_as_lion_leaves_alone(text: str) -> None:
     assert REAL.clean(text).text == text
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # "Mr." and "Mrs." misread before a name (BLN600; Arkansas 1860's "Airs. Hightower")
+        (
+            "were the separate property of Airs. Hightower.",
+            "were the separate property of Mrs. Hightower.",
+        ),
+        ("said Mir. Smith and MIr. Jones", "said Mr. Smith and Mr. Jones"),
+        ("M1r. Brown and Mtrs. Green came", "Mr. Brown and Mrs. Green came"),
+    ],
+)
+def test_title_misread(before: str, after: str) -> None:
+    assert REAL.clean(before).text == after
+
+
+@pytest.mark.parametrize(
+    "text", ["the Point of Air. Off Holyhead", "in the open Air. The men", "Air. The"]
+)
+def test_title_misread_leaves_alone(text: str) -> None:
+    assert REAL.clean(text).text == text
+
+
 def test_weaker_context_is_a_suggestion() -> None:
     r = REAL.clean("the defendant in this ease having failed")
     assert r.text == "the defendant in this ease having failed"
