@@ -420,7 +420,7 @@ class RealWords(Pass):
         if "r. " in text or "rs. " in text:
             found = [
                 m
-                for m in TITLE_MISREAD.finditer(text)
+                for m in _title_shapes(text)
                 if m.group(2).lower() not in FUNCTION_WORDS | NOT_NAMES
             ]
             if found:
@@ -731,6 +731,19 @@ class RealWords(Pass):
             f" document uses often, does (cost {cost:.2f})",
             0.85,
         )
+
+
+def _title_shapes(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`TITLE_MISREAD`, tried only two letters before an "r. " or
+    "rs. " (``str.find``: the pattern's look-behind would be tried at every position)."""
+    starts: set[int] = set()
+    for needle in ("r. ", "rs. "):
+        i = text.find(needle)
+        while i >= 0:
+            if i >= 2:
+                starts.add(i - 2)
+            i = text.find(needle, i + 1)
+    return [m for p in sorted(starts) if (m := TITLE_MISREAD.match(text, p)) is not None]
 
 
 def _cases(counts: Mapping[str, int], w: str) -> int:
