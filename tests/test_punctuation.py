@@ -326,6 +326,16 @@ def test_corpus_counts() -> None:
     assert sum(counts.values()) > 100  # the corpus has such specks; they are found
 
 
+def check_in_passage(words: str, noisy: bool, expected: str) -> None:
+    """Clean ``words`` set in a damaged (``noisy``) or a clean passage: ``expected`` is in
+    the result, the report replays, and a second cleaning changes nothing."""
+    text = passage(noisy, "evidence, and " + words)
+    r = ONLY.clean(text)
+    assert expected in r.text
+    assert replay(text, r.changes) == r.text
+    assert ONLY.clean(r.text).text == r.text
+
+
 @pytest.mark.parametrize(
     ("words", "noisy", "expected"),
     [
@@ -346,11 +356,7 @@ def test_corpus_counts() -> None:
 def test_apostrophe_on_a_function_word_in_a_badly_damaged_text(
     words: str, noisy: bool, expected: str
 ) -> None:
-    text = passage(noisy, "evidence, and " + words)
-    r = ONLY.clean(text)
-    assert expected in r.text
-    assert replay(text, r.changes) == r.text
-    assert ONLY.clean(r.text).text == r.text
+    check_in_passage(words, noisy, expected)
 
 
 @pytest.mark.parametrize(
@@ -380,11 +386,7 @@ def test_apostrophe_on_a_function_word_in_a_badly_damaged_text(
 def test_period_before_a_lower_case_word_in_a_badly_damaged_text(
     words: str, noisy: bool, expected: str
 ) -> None:
-    text = passage(noisy, "evidence, and " + words)
-    r = ONLY.clean(text)
-    assert expected in r.text
-    assert replay(text, r.changes) == r.text
-    assert ONLY.clean(r.text).text == r.text
+    check_in_passage(words, noisy, expected)
 
 
 @pytest.mark.parametrize(
@@ -403,11 +405,7 @@ def test_period_before_a_lower_case_word_in_a_badly_damaged_text(
     ],
 )
 def test_comma_after_an_article(words: str, noisy: bool, expected: str) -> None:
-    text = passage(noisy, "evidence, and " + words)
-    r = ONLY.clean(text)
-    assert expected in r.text
-    assert replay(text, r.changes) == r.text
-    assert ONLY.clean(r.text).text == r.text
+    check_in_passage(words, noisy, expected)
 
 
 #: a paragraph long enough that a text of such lines has paragraphs for lines

@@ -471,20 +471,21 @@ def unknown_runs(counts: Iterable[str], known: Container[str]) -> list[str]:
     ['tbe']
     """
     if isinstance(counts, LetterCounts):
-        kept = counts.derived("tokens.unknown_runs", _per_lexicon)
-        hit = _kept_for(kept, known)
-        if hit is None:
-            origin = counts.origin
-            if origin is None:
-                hit = _unknown_runs(counts, known)
-            else:
-                base, _, added = origin
-                hit = [k for k in unknown_runs(base, known) if k in counts]
-                fresh = dict.fromkeys(added)  # (the runs new to the count are among these)
-                hit.extend(k for k in fresh if k not in base and k.lower() not in known)
-            kept.append((known, hit))
-        return hit  # type: ignore[no-any-return]
+        runs: list[str] = _kept_answer(
+            counts, known, "tokens.unknown_runs", _unknown_runs, _moved_unknown
+        )
+        return runs
     return _unknown_runs(counts, known)
+
+
+def _moved_unknown(counts: LetterCounts, known: Container[str]) -> list[str]:
+    """:func:`unknown_runs` of a count made from an earlier one, from the earlier's."""
+    assert counts.origin is not None
+    base, _, added = counts.origin
+    hit = [k for k in unknown_runs(base, known) if k in counts]
+    fresh = dict.fromkeys(added)  # (the runs new to the count are among these)
+    hit.extend(k for k in fresh if k not in base and k.lower() not in known)
+    return hit
 
 
 def _unknown_runs(counts: Iterable[str], known: Container[str]) -> list[str]:
@@ -503,6 +504,23 @@ def _kept_for(kept: list[tuple[Container[str], object]], known: Container[str]) 
         if lexicon is known:
             return answer
     return None
+
+
+def _kept_answer(
+    counts: LetterCounts,
+    known: Container[str],
+    name: str,
+    fresh: Callable[[LetterCounts, Container[str]], object],
+    moved: Callable[[LetterCounts, Container[str]], object],
+) -> Any:
+    """The answer ``name`` for ``counts`` and ``known``, kept with the count: worked out
+    ``fresh`` for a first count, or ``moved`` from the earlier count's for one made from it."""
+    kept = counts.derived(name, _per_lexicon)
+    hit = _kept_for(kept, known)
+    if hit is None:
+        hit = fresh(counts, known) if counts.origin is None else moved(counts, known)
+        kept.append((known, hit))
+    return hit
 
 
 #: Share of unknown lower-case words from which a text counts as badly damaged (see
@@ -575,20 +593,21 @@ def damage_counts(counts: Mapping[str, int], known: Container[str]) -> tuple[int
     """
     if not isinstance(counts, LetterCounts):
         return _damage_counts(counts, known)
-    kept = counts.derived("tokens.damage_counts", _per_lexicon)
-    hit = _kept_for(kept, known)
-    if hit is None:
-        origin = counts.origin
-        if origin is None:
-            hit = _damage_counts(counts, known)
-        else:
-            base, removed, added = origin
-            total, unknown = damage_counts(base, known)
-            total_in, unknown_in = _damage_runs(added, known)
-            total_out, unknown_out = _damage_runs(removed, known)
-            hit = (total + total_in - total_out, unknown + unknown_in - unknown_out)
-        kept.append((known, hit))
-    return hit  # type: ignore[no-any-return]
+    figures: tuple[int, int] = _kept_answer(
+        counts, known, "tokens.damage_counts", _damage_counts, _moved_damage
+    )
+    return figures
+
+
+def _moved_damage(counts: LetterCounts, known: Container[str]) -> tuple[int, int]:
+    """:func:`damage_counts` of a count made from an earlier one: the earlier's figures
+    moved by the runs taken out and put in."""
+    assert counts.origin is not None
+    base, removed, added = counts.origin
+    total, unknown = damage_counts(base, known)
+    total_in, unknown_in = _damage_runs(added, known)
+    total_out, unknown_out = _damage_runs(removed, known)
+    return total + total_in - total_out, unknown + unknown_in - unknown_out
 
 
 def _damage_counts(counts: Mapping[str, int], known: Container[str]) -> tuple[int, int]:
