@@ -83,6 +83,7 @@ HON_AS_LION = re.compile(
 TITLE_MISREAD = re.compile(r"(?<![\w.'’-])(?:M[iIl1t]r|A[il]r)(s?)(?=\.[ ]([A-Z][a-z]+))")
 #: Capitalized words after a title's period that name nobody ("Point of Air. Off").
 NOT_NAMES = frozenset({"off", "then", "there", "here", "now", "so", "yet"})
+_NO_NAME_AFTER_TITLE = FUNCTION_WORDS | NOT_NAMES
 #: Words before a noun that fit every noun (see :meth:`RealWords._propose`).
 DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "such", "any", "each", "every"}
@@ -419,9 +420,7 @@ class RealWords(Pass):
             edits.sort(key=lambda e: (e.start, e.end))
         if "r. " in text or "rs. " in text:
             found = [
-                m
-                for m in _title_shapes(text)
-                if m.group(2).lower() not in FUNCTION_WORDS | NOT_NAMES
+                m for m in _title_shapes(text) if m.group(2).lower() not in _NO_NAME_AFTER_TITLE
             ]
             if found:
                 spans = protected_spans(text, ctx)

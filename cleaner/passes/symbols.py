@@ -181,6 +181,18 @@ _HAS_DAY_ONE = re.compile(r" [Il],? (?:[0-9]|[^\x00-\x7f]){4}")
 _HAS_AMPERSAND = re.compile(r" (?:dy|S[fprcz]|4[*>]|<fe?|<\$\*) (?:[A-Z]|[^\x00-\x7f])")
 
 
+def _words_before(text: str, at: int) -> tuple[str, str, str]:
+    """The text before ``at`` on its line (40 characters at most), and its last word and
+    last two words, lower-cased ("" when there are none)."""
+    line_start = text.rfind("\n", max(0, at - 40), at) + 1
+    before = text[max(line_start, at - 40) : at]
+    w = _WORDS_BEFORE.search(before)
+    if w is None:
+        return before, "", ""
+    last = w.group(2).lower()
+    return before, last, f"{(w.group(1) or '').lower()} {last}"
+
+
 class Symbols(Pass):
     """Symbols misread for other symbols: '§200' -> '$200', '{' -> '(' (see the module)."""
 
@@ -235,17 +247,11 @@ class Symbols(Pass):
         pending: list[tuple[int, str]] = []
         for m in SECTION_NUMBER.finditer(text):
             at = m.start()
-            line_start = text.rfind("\n", max(0, at - 40), at) + 1
-            before = text[max(line_start, at - 40) : at]
+            before, last, two = _words_before(text, at)
             if STATUTE_BEFORE.search(before):
                 continue
             figure = m.group(1) + (m.group(2) or "")
-            w = _WORDS_BEFORE.search(before)
-            cue = False
-            if w is not None:
-                last = w.group(2).lower()
-                two = f"{(w.group(1) or '').lower()} {last}"
-                cue = last in MONEY_WORDS or two in MONEY_WORDS
+            cue = last in MONEY_WORDS or two in MONEY_WORDS
             if cue or THOUSANDS.fullmatch(m.group(1)):
                 money.add(figure)
                 yield Edit(at, at + 1, "$", "'§' read for '$' before an amount of money", 0.9)
@@ -267,16 +273,10 @@ class Symbols(Pass):
         document = len(found) >= 2 or STERLING.search(text) is not None
         for m in found:
             at = m.start()
-            line_start = text.rfind("\n", max(0, at - 40), at) + 1
-            before = text[max(line_start, at - 40) : at]
+            before, last, two = _words_before(text, at)
             if STATUTE_BEFORE.search(before):
                 continue
-            w = _WORDS_BEFORE.search(before)
-            cue = False
-            if w is not None:
-                last = w.group(2).lower()
-                two = f"{(w.group(1) or '').lower()} {last}"
-                cue = last in MONEY_WORDS or two in MONEY_WORDS or last in POUND_WORDS
+            cue = last in MONEY_WORDS or two in MONEY_WORDS or last in POUND_WORDS
             if cue or document:
                 yield Edit(
                     at, at + 1, "£", "a currency sign the encoding lost, before an amount", 0.85
@@ -311,9 +311,7 @@ class Symbols(Pass):
             figures = "".join(DIGIT_FOR.get(c, c) for c in m.group(1))
             if len(figures) > 1 and figures[0] == "0":
                 continue
-            before = text[max(0, m.start() - 40) : m.start()]
-            w = _WORDS_BEFORE.search(before)
-            last = w.group(2).lower() if w is not None else ""
+            before, last, _ = _words_before(text, m.start())
             cue = (
                 SUM_BEFORE.search(before) is not None
                 or SUM_AFTER.match(text, m.end()) is not None
@@ -348,11 +346,7 @@ class Symbols(Pass):
             if YEAR.fullmatch(figure):
                 continue
             at = m.end() - 1
-            line_start = text.rfind("\n", max(0, m.start() - 40), m.start()) + 1
-            before = text[max(line_start, m.start() - 40) : m.start()]
-            w = _WORDS_BEFORE.search(before)
-            last = w.group(2).lower() if w is not None else ""
-            two = f"{(w.group(1) or '').lower()} {last}" if w is not None else ""
+            _, last, two = _words_before(text, m.start())
             if last in NOT_POUNDS and two not in BEFORE_POUNDS:
                 continue
             cue = (
