@@ -34,6 +34,8 @@ WORDS = Cleaner(passes=("words",))
         # BLN600: a stroke after "m" or "w", "a" for "n"
         ("he came fromn the house", "he came from the house"),
         ("the wvhole of the money", "the whole of the money"),
+        ("On examining tle body, the", "On examining the body, the"),
+        ("the house in wlich he lived", "the house in which he lived"),
         ("the maa was taken", "the man was taken"),
         ("with cbarges against", "with charges against"),
         ("his desk was loeat[ed].", "his desk was locat[ed]."),

@@ -154,6 +154,12 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("a", "s", 0.7),
     ("a", "n", 0.6),
     ("n", "a", 0.6),
+    # mined again (2026-12-05, sixth round): the arch of an "h" lost after "t" or "w"
+    # ("tle" the, "tlat" that, "wlich" which: BLN600 22 "tle" made "tie" by l/i). Only
+    # after "t" and "w": a plain "l" -> "h" (0.4-0.55) gains on BLN600 but makes "lollowed"
+    # two-way ("followed", "hollowed") in an opinion and loses "lound" found on Overproof.
+    ("tl", "th", 0.4),
+    ("wl", "wh", 0.4),
     # digits and letters
     ("0", "o", 0.2),
     ("1", "l", 0.2),
