@@ -115,6 +115,12 @@ POSITIVES = [
     ("by sections 57, ch. 52 Dig.', nor does it", "by sections 57, ch. 52 Dig., nor does it"),
     ("entered into before the c.ourt or officer", "entered into before the court or officer"),
     ("“if three or more persons.assemble together", "“if three or more persons assemble together"),
+    # a comma glued between letters: a speck inside a word, or its space lost (Arkansas)
+    ("of expens,es paid to a man", "of expenses paid to a man"),
+    ("As to the t,ime of filing", "As to the time of filing"),
+    ("as tenants in common,being prima facie", "as tenants in common, being prima facie"),
+    ("between Fraley and Kinman,but they say", "between Fraley and Kinman, but they say"),
+    ("between the parties and as to,the creditors", "between the parties and as to the creditors"),
     ("1 Ark. 275; Berry.vs. Linton, Ib. 252", "1 Ark. 275; Berry vs. Linton, Ib. 252"),
     (
         "the unlawful act for -which they had assembled",
@@ -195,6 +201,9 @@ NEGATIVES = [
     "does [not] guarantee . . . a workplace . . . free of risk",
     "a well-known, north-west, pre-existing, state-created danger; to-wit; in-state",
     "a 6 in. pipe; 10 a. m.; p. 12; sec. 5; 42 U.S.C. § 1983",
+    # glued commas that may be either: two words joined ("in,to"), a name ("Crabtree,relates"),
+    # a capital letter ("the I,ord"), numbers and addresses
+    "came in,to the house; from Crabtree,relates not; the I,ord said; 1,000; www.a,b.com",
     "the decree appealed from. A decree may be void. It was sued upon. This defence fails.",
     "“the plaintiff’ in harm’s way",  # may close the quotation: the quotes pass decides
     "he said ‘go away’ to them; a 'straight' one",

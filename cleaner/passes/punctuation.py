@@ -9,7 +9,9 @@ or hyphen where grammar says it cannot belong:
   "subject");
 - doubled or clashing marks ("box,, and" -> "box, and", "Kennedy,. 439" -> "Kennedy, 439"),
   a comma set off by spaces ("by , the" -> "by the", "use , of" -> "use of") and one glued
-  to an article ("deny the, validity" -> "deny the validity");
+  to an article ("deny the, validity" -> "deny the validity"); a comma glued between
+  letters is a speck inside a word ("expens,es" -> "expenses") or a comma whose space was
+  lost ("in common,being" -> "in common, being");
 - an apostrophe after a word that is not a plural possessive, where no quotation could
   be closing ("ceiling' tiles" -> "ceiling tiles", "at 899’ (citation" -> "at 899 (citation");
   in a badly damaged text (:func:`cleaner.lexicon.tokens.badly_damaged`), a straight
@@ -190,6 +192,13 @@ APOSTROPHE_IN_PUNCT = regex.compile(r"['’](?<=\.['’])(?=,)")
 #: A period inside a word: "c.ourt" (join) or between two words: "persons.assemble".
 PERIOD_INSIDE = regex.compile(
     r"\.(?=\p{Ll}{2})(?<=(?<![\w'’@/-])(?<![^ \n]\.)(\p{L}+)\.)(\p{Ll}{2,})(?![\w.'’@/-])"
+)
+#: A comma glued between two runs of letters, the second in lower case: a speck inside a
+#: word ("expens,es", "t,he") or a comma whose space the OCR lost ("tenants in
+#: common,being", "him,to allow"). Measured: the opinions' 30 such commas (all one or the
+#: other; "Dren,nen", a name, stays), BLN600 77 of 93 gold "word, word".
+GLUED_COMMA = regex.compile(
+    r",(?=\p{Ll})(?<=(?<![\w'’.@/-])(\p{L}+),)(\p{Ll}+)(?![\w'’@/-]|\.\p{L})"
 )
 #: Halves of a word split by a misread hyphen that are this common (Google Books count)
 #: are two words ("Co. in", "for. a"); a rarer half is a fragment ("ing", "tain", "ject").
@@ -591,6 +600,23 @@ class StrayPunctuation(Pass):
             for m in PERIOD_BEFORE_VS.finditer(text):
                 yield Edit(m.start(), m.end(), " ", "period glued before 'vs.'", 0.9)
 
+    def _glued_comma(self, text: str) -> Iterator[Edit]:
+        for m in GLUED_COMMA.finditer(text):
+            left, right = m.group(1), m.group(2)
+            words = self._is_word(left) and self._is_word(right)
+            if len(left) + len(right) >= 3 and self._known(left + right) and not words:
+                # "expens,es", "t,he": the halves are not both words, the whole is ("in,to"
+                # is "in, to" or "into": left alone)
+                yield Edit(m.start(), m.start() + 1, "", "comma inside a word", 0.85)
+            elif words and not self._known(left + right) and min(len(left), len(right)) >= 2:
+                if left.lower() in NO_END:  # "as to,the": no comma after "to"
+                    yield Edit(m.start(), m.start() + 1, " ", "comma for a space", 0.85)
+                else:
+                    yield Edit(m.start(), m.start() + 1, ", ", "space lost after a comma", 0.85)
+            elif left[:1].isupper() and right in NO_END | AFTER_COMMA:
+                # a name before a clause word: "Kinman,but", "Crabtree,relates" stays
+                yield Edit(m.start(), m.start() + 1, ", ", "space lost after a comma", 0.85)
+
     def _stuck_hyphen(self, text: str, facts: _Facts) -> Iterator[Edit]:
         function_words = NO_END | NO_COMPOUND | {"in", "on"}
         for m in HYPHEN_BEFORE.finditer(text):
@@ -806,6 +832,7 @@ class StrayPunctuation(Pass):
             *self._per_cent(text),
             *self._apostrophe_in_punct(text),
             *self._period_inside(text),
+            *self._glued_comma(text),
             *self._caret(text),
             *self._asterisk(text),
             *self._stuck_hyphen(text, facts),
