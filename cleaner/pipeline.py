@@ -278,6 +278,23 @@ class Document:
         self._cstarts_cache = None
         return True
 
+    def replay(self, changes: Sequence[Change]) -> None:
+        """Apply the applied ``changes`` of a cleaning of the current text (their spans in
+        its coordinates, disjoint) as one more step: each keeps its passes, reason and
+        confidence, and the report still replays on the original.
+
+        >>> doc = Document("tbe cat")
+        >>> doc.apply("words", [Edit(0, 3, "the", "misread")], 0.8)
+        >>> doc.replay([Change(4, 7, "cat", "hat", "real_words", "context", 0.85)])
+        >>> doc.text, [(c.start, c.end, c.after, c.pass_name) for c in doc.result().changes]
+        ('the hat', [(0, 3, 'the', 'words'), (4, 7, 'hat', 'real_words')])
+        """
+        # from the last to the first: a change never moves the text before it
+        for c in sorted(changes, key=lambda c: (c.start, c.end), reverse=True):
+            if c.applied:
+                edit = Edit(c.start, c.end, c.after, c.reason, c.confidence)
+                self.apply(c.pass_name, [edit], 0.0)
+
     def add_marker(self, label: str, start: int, end: int) -> None:
         os_, oe = self.map_span(start, end)
         self.markers.append(PageMarker(label, os_, oe))
@@ -322,11 +339,18 @@ def run(
     text: str, passes: Sequence[Pass], *, min_confidence: float, context: PassContext
 ) -> Result:
     """Run ``passes`` in order over ``text`` and return the exact result."""
+    return run_document(text, passes, min_confidence=min_confidence, context=context).result()
+
+
+def run_document(
+    text: str, passes: Sequence[Pass], *, min_confidence: float, context: PassContext
+) -> Document:
+    """Run ``passes`` in order over ``text``; the document's state after them."""
     doc = Document(text)
     context.bind(doc)
     for p in schedule(passes, doc):
         run_pass(p, doc, context, min_confidence)
-    return doc.result()
+    return doc
 
 
 def schedule(passes: Sequence[Pass], doc: Document) -> Iterator[Pass]:

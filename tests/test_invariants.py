@@ -152,6 +152,34 @@ def test_idempotence_on_benchmark_ocr() -> None:
     assert len(changed) <= KNOWN_NOT_IDEMPOTENT_BLN600, (len(changed), changed[:5])
 
 
+#: Whole benchmark documents that still change on a second run (a badly damaged text is
+#: cleaned again until it settles: BLN600 23 -> 3, Overproof 11 -> 3, ICDAR 2017 33 -> 3;
+#: the rest are less damaged texts, cleaned once). A ratchet: these may only go down.
+KNOWN_NOT_IDEMPOTENT_DOCUMENTS = {"bln600": 3, "overproof": 3, "icdar2017": 3}
+
+
+@needs_shared
+@pytest.mark.parametrize("name", sorted(KNOWN_NOT_IDEMPOTENT_DOCUMENTS))
+def test_idempotence_on_whole_benchmark_documents(name: str) -> None:
+    from cleaner.evaluate.gold import read_gold
+    from tests.conftest import BENCHMARKS
+
+    kind, folder = {
+        "bln600": ("bln600", "bln600"),
+        "overproof": ("overproof", "overproof/dataset2"),
+        "icdar2017": ("icdar", "icdar2017-eng"),
+    }[name]
+    cleaner = CLEANERS["default"]
+    changed = []
+    for sample in read_gold(kind, BENCHMARKS / folder):
+        r = cleaner.clean(sample.ocr)
+        check_result(r)
+        if cleaner.clean(r.text).text != r.text:
+            changed.append(sample.name)
+    print(f"{name}: {len(changed)} OCR documents change on a second run")
+    assert len(changed) <= KNOWN_NOT_IDEMPOTENT_DOCUMENTS[name], changed
+
+
 @needs_shared
 def test_a_cleaner_gives_the_same_output_whatever_it_cleaned_before() -> None:
     # batch workers reuse one Cleaner over many documents: its memos must never carry one

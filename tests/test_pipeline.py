@@ -199,3 +199,38 @@ def test_fast_composition_equals_the_general_one(text: str, data: st.DataObject)
         assert fast.text == general.text
         assert fast.spans == general.spans
     assert fast.result() == general.result()
+
+
+def _rounds_cleaner(monkeypatch: pytest.MonkeyPatch, *, damaged: bool) -> object:
+    """A Cleaner whose passes are two scripted ones: "after" changes "b" only once the text
+    has no "c", which "c" (later) mends: a second round is needed to settle."""
+    import cleaner
+
+    monkeypatch.setattr(cleaner, "document_damaged", lambda text, ctx, known: damaged)
+    c = cleaner.Cleaner()
+
+    def change_b(t: str) -> list[Edit]:
+        i = t.find("b")
+        return [] if "c" in t or i < 0 else [Edit(i, i + 1, "a", "x")]
+
+    after = Scripted("after", change_b)
+    mend = Scripted("mend", lambda t: [Edit(i, i + 1, "d", "y") for i in [t.find("c")] if i >= 0])
+    c.passes = (after, mend)
+    return c
+
+
+def test_a_damaged_text_is_cleaned_again_until_it_settles(monkeypatch: pytest.MonkeyPatch) -> None:
+    c = _rounds_cleaner(monkeypatch, damaged=True)
+    r = c.clean("b c")  # type: ignore[attr-defined]
+    assert r.text == "a d"
+    assert [(x.start, x.end, x.after, x.pass_name) for x in r.changes] == [
+        (0, 1, "a", "after"),
+        (2, 3, "d", "mend"),
+    ]
+    _check(r)
+    assert c.clean(r.text).text == r.text  # type: ignore[attr-defined]
+
+
+def test_an_undamaged_text_is_cleaned_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    c = _rounds_cleaner(monkeypatch, damaged=False)
+    assert c.clean("b c").text == "b d"  # type: ignore[attr-defined]
