@@ -63,6 +63,10 @@ POSITIVES = [
         "the deficiency letter dated July 1, 1924. From",
     ),
     ("on Sept. l 1901 the", "on Sept. 1 1901 the"),
+    # the figure "1" of an ordinal read as a letter (BLN600, ICDAR 2017)
+    ("he left London about the Ist of June", "he left London about the 1st of June"),
+    ("on the lst inst. a constable", "on the 1st inst. a constable"),
+    ("on the l9th and the 2Ist of May", "on the 19th and the 21st of May"),
     # a currency sign the encoding lost (BLN600): a money word before it, or sterling elsewhere
     ("jewellery to the value of \ufffd100, the", "jewellery to the value of £100, the"),
     ("he was fined \ufffd20 and costs", "he was fined £20 and costs"),
@@ -103,6 +107,7 @@ NEGATIVES = [
     "Is. he there? A Gd. coin",  # no sum beside them
     "in Jackson vs. Bob, held for 18 Ark. 41. The will",  # a citation's page
     "the \ufffd2:3 was blurred",  # no evidence of money
+    "the lth and Ith rows; Ist-class; a l2st",  # the suffix is no such number's
 ]
 
 

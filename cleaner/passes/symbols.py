@@ -15,6 +15,9 @@ doubt:
   "4 Harris & McHenry", "Ang. Sp Ames" -> "Ang. & Ames", "Hall 4* Childress",
   "Garland <fe Randolph".
 * "I" or "l" read for the day "1" of a date: "July I, 1924" -> "July 1, 1924".
+* "I" or "l" read for a "1" of an ordinal number ("the Ist of June", "on the lst inst.",
+  "the l9th", "2Ist"), where the suffix is the number's own ("1st", "19th", "21st"; "lth"
+  and "Ith" stay): no English word has that shape.
 * "}" read for "y" at the end of a word, often with a stray mark after it ("validit}'",
   "Monda}r", "the}!", "ma}"), when the word with "y" is a known word and no "{" opened
   before it on its line.
@@ -193,6 +196,21 @@ def _words_before(text: str, at: int) -> tuple[str, str, str]:
     return before, last, f"{(w.group(1) or '').lower()} {last}"
 
 
+#: An ordinal number with an "I" or "l" among its figures: "Ist", "lst", "l9th", "2Ist".
+ORDINAL_MISREAD = re.compile(r"(?<![\w'’-])([0-9Il]*[Il][0-9Il]*)(st|nd|rd|th)(?![\w'’-])")
+
+
+def _ordinal_suffix(n: int) -> str:
+    """The suffix of the ordinal ``n``: 1st, 2nd, 3rd, 4th, 11th, 21st.
+
+    >>> [_ordinal_suffix(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 111)]
+    ['st', 'nd', 'rd', 'th', 'th', 'th', 'th', 'st', 'th']
+    """
+    if n % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 class Symbols(Pass):
     """Symbols misread for other symbols: '§200' -> '$200', '{' -> '(' (see the module)."""
 
@@ -218,6 +236,11 @@ class Symbols(Pass):
                 for m in AMPERSAND.finditer(text)
             )
         parens: set[int] = set()
+        for m in ORDINAL_MISREAD.finditer(text):
+            digits = m.group(1).replace("I", "1").replace("l", "1")
+            if _ordinal_suffix(int(digits)) == m.group(2):
+                reason = f"the figure '1' of an ordinal read as a letter: {m.group()!r}"
+                edits.append(Edit(m.start(1), m.end(1), digits, reason, 0.9))
         if "{" in text:
             for m in BRACE_FOR_PAREN.finditer(text):
                 parens.add(m.start())
