@@ -154,8 +154,9 @@ def test_idempotence_on_benchmark_ocr() -> None:
 
 #: Whole benchmark documents that still change on a second run (a badly damaged text is
 #: cleaned again until it settles: BLN600 23 -> 3, Overproof 11 -> 3, ICDAR 2017 33 -> 3;
-#: the rest are less damaged texts, cleaned once). A ratchet: these may only go down.
-KNOWN_NOT_IDEMPOTENT_DOCUMENTS = {"bln600": 3, "overproof": 3, "icdar2017": 3}
+#: stray_letters settling after punctuation, spaced_words reading past a run-in dash: BLN600
+#: 3 -> 1; the rest are less damaged texts, cleaned once). A ratchet: may only go down.
+KNOWN_NOT_IDEMPOTENT_DOCUMENTS = {"bln600": 1, "overproof": 3, "icdar2017": 3}
 
 
 @needs_shared

@@ -25,6 +25,8 @@ SPACED = Cleaner(passes=("spaced_words",))
         ("the said sup plemental tax list", "the said supplemental tax list"),
         ("prevent the waste of the pro perty, and", "prevent the waste of the property, and"),
         ("until he is subj ected to damages", "until he is subjected to damages"),
+        # after a hyphen that is a run-in dash (a line's start), not a compound's
+        ("is he here?\n-Insp ector: He is not", "is he here?\n-Inspector: He is not"),
         # the document's own word: "Flanagin" elsewhere
         (
             "Duncan and Flan agin claim title. Flanagin was",
@@ -45,6 +47,7 @@ def test_fixes(before: str, after: str) -> None:
         "a lot of the plaintiff s and in to the house",  # words of their own
         "the j. udgment",  # a period between: no split word
         "see 5 udgment and x-udgment",  # glued to a digit or a hyphen
+        "the court-h ouse and the 5-j udgment",  # a compound's hyphen before the piece
         "the Smith v. Jones case of qzx",  # nothing joins
         "the ex parte order of Mr. Bx ing",  # a capital second piece never joins
     ],

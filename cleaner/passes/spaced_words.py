@@ -33,10 +33,11 @@ from cleaner.passes.base import Pass, PassContext
 from cleaner.protect import protected_spans
 from cleaner.types import Edit
 
-#: A run of letters right before a position, with exactly one space between. (Searched
-#: backwards, ``(?r)``: the one match there can be ends at the position, and is found at the
-#: first try instead of after a try at every position of the window before it.)
-_LEFT = regex.compile(r"(?r)(?<![\p{L}\p{N}'’\-.\u00ad*])(\p{L}+) \Z")
+#: A run of letters right before a position, with exactly one space between (after a
+#: hyphen only where that is a dash, "-Insp ector", not a compound's, "Police-con stable").
+#: (Searched backwards, ``(?r)``: the one match there can be ends at the position, and is
+#: found at the first try instead of after a try at every position of the window before it.)
+_LEFT = regex.compile(r"(?r)(?<![\p{L}\p{N}'’.\u00ad*]|[\p{L}\p{N}.]-)(\p{L}+) \Z")
 #: A run of letters right after a position, with exactly one space between.
 _RIGHT = regex.compile(r" (\p{Ll}+)(?![\p{L}\p{N}'’\-\u00ad*]|\.\p{L})")
 #: The joined word's English frequency: at least this much ...

@@ -82,6 +82,9 @@ class StrayLetters(Pass):
     description = (
         "A lone letter between words: 'his o wn' -> 'his own', 'said e that' -> 'said that'."
     )
+    #: it reads its neighbours as the passes leave them, and the settling run of
+    #: punctuation may still mend one ("however, p that-there")
+    settles_after = True
 
     def propose(self, text: str, ctx: PassContext) -> Iterable[Edit]:
         if " " not in text:
