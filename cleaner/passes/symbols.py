@@ -39,7 +39,7 @@ doubt:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -198,6 +198,29 @@ def _words_before(text: str, at: int) -> tuple[str, str, str]:
 
 #: An ordinal number with an "I" or "l" among its figures: "Ist", "lst", "l9th", "2Ist".
 ORDINAL_MISREAD = re.compile(r"(?<![\w'’-])([0-9Il]*[Il][0-9Il]*)(st|nd|rd|th)(?![\w'’-])")
+#: :data:`ORDINAL_MISREAD` without its look-behind and its "I or l" (both checked per match,
+#: :func:`_ordinal_misreads`): a pattern that opens with a character class, which the engine
+#: skips to with a fast scan instead of trying the look-behind at every position (4x as fast).
+_ORDINAL_SHAPE = re.compile(r"([0-9Il][0-9Il]*)(st|nd|rd|th)(?![\w'’-])")
+#: A character :data:`ORDINAL_MISREAD`'s look-behind rejects.
+_WORDISH = re.compile(r"[\w'’-]")
+
+
+def _ordinal_misreads(text: str) -> Iterator[re.Match[str]]:
+    """``ORDINAL_MISREAD.finditer(text)``: the matches of :data:`_ORDINAL_SHAPE` that stand
+    after no word character and hold an "I" or "l". (The same matches: every character of
+    one is a word character, so none runs into a place the look-behind accepts.)
+
+    >>> [m.group() for m in _ordinal_misreads("the Ist, 2Ist, x1st, 21st and l9th")]
+    ['Ist', '2Ist', 'l9th']
+    """
+    for m in _ORDINAL_SHAPE.finditer(text):
+        start = m.start()
+        if start and _WORDISH.match(text, start - 1):
+            continue
+        figures = m.group(1)
+        if "I" in figures or "l" in figures:
+            yield m
 
 
 def _ordinal_suffix(n: int) -> str:
@@ -236,7 +259,7 @@ class Symbols(Pass):
                 for m in AMPERSAND.finditer(text)
             )
         parens: set[int] = set()
-        for m in ORDINAL_MISREAD.finditer(text):
+        for m in _ordinal_misreads(text):
             digits = m.group(1).replace("I", "1").replace("l", "1")
             if _ordinal_suffix(int(digits)) == m.group(2):
                 reason = f"the figure '1' of an ordinal read as a letter: {m.group()!r}"
