@@ -173,14 +173,25 @@ class _Split:
 
     def positions(self, wanted: Container[str]) -> Iterator[tuple[str, int]]:
         """``(run, offset)`` of the runs in ``wanted``, in the order of the text: the runs
-        selected with a C-level membership test, the offsets summed from the lengths of the
-        pieces between them."""
-        parts = self.parts
-        pos = prev = 0
+        selected with a C-level membership test, each offset the first place after the last
+        one where the run stands whole (any whole occurrence before it would be a wanted
+        run found before it). A ``str.find`` scan skips the text between two wanted runs
+        faster than the lengths of the pieces between them are summed.
+
+        >>> list(_Split("hot, the hot2 shot hot").positions({"hot"}))
+        [('hot', 0), ('hot', 9), ('hot', 19)]
+        """
+        parts, text = self.parts, self.text
+        size = len(text)
+        pos = 0
         for i in compress(range(1, len(parts), 2), map(wanted.__contains__, self.runs())):
-            pos += sum(map(len, parts[prev:i]))
-            prev = i
-            yield parts[i], pos
+            run = parts[i]
+            n = len(run)
+            p = text.find(run, pos)
+            while (p and _is_letter(text[p - 1])) or (p + n < size and _is_letter(text[p + n])):
+                p = text.find(run, p + 1)  # (inside a longer run: "hot" of "shot")
+            yield run, p
+            pos = p + n
 
 
 @dataclass(frozen=True, slots=True)
