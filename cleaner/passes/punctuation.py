@@ -725,7 +725,7 @@ class StrayPunctuation(Pass):
             # a text without any dash glyph may print its dashes as hyphens ("one-the")
             has_dash="—" in text or "–" in text or "--" in text,
             dialect=elisions >= 3,
-            curly=_double_openers(text) >= 1,
+            curly=_has_double_opener(text),
             damaged=damaged,
             # (the lines measured only when the rule that needs it could fire)
             paragraphs=",\n" in text
@@ -1104,19 +1104,22 @@ def _apostrophes(text: str) -> list[regex.Match[str]]:
     return list(_matches(APOSTROPHE, text, ("' ", "’ ")))
 
 
-def _double_openers(text: str) -> int:
-    """Opening double quotation marks, curly or straight, as the quotes pass reads them.
+def _has_double_opener(text: str) -> bool:
+    """Does ``text`` hold an opening double quotation mark, curly or straight, as the quotes
+    pass reads them?
 
-    (Counted so that the quotes pass's repairs, which turn marks into their curly
-    forms, never change the count.)
+    (Read so that the quotes pass's repairs, which turn marks into their curly forms, never
+    change the answer. The first one found answers: substring tests, then the straight
+    marks read one by one only when there is no curly one.)
     """
-    n = text.count("“") + text.count("‘‘") + text.count("‘ ‘")
-    if '"' in text:
-        i = text.find('"')
-        while i >= 0:
-            n += double_side(text, i, 0, len(text)) == "“"
-            i = text.find('"', i + 1)
-    return n
+    if "“" in text or "‘‘" in text or "‘ ‘" in text:
+        return True
+    i = text.find('"')
+    while i >= 0:
+        if double_side(text, i, 0, len(text)) == "“":
+            return True
+        i = text.find('"', i + 1)
+    return False
 
 
 def _line_bounds(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
