@@ -456,7 +456,6 @@ def reads_e_as_o(counts: Mapping[str, int], resources: Resources) -> bool:
 def _reads_e_as_o(counts: Mapping[str, int], resources: Resources) -> bool:
     known, frequency = resources.known, resources.frequency
     hits = 0
-    words = sum(1 for w in everyday_words(counts) if len(w) >= 3)
     # the unknown ones, from the count's unknown runs (kept with the count: no look-up of
     # every word in the dictionaries)
     for w in unknown_runs(counts, known):
@@ -466,7 +465,10 @@ def _reads_e_as_o(counts: Mapping[str, int], resources: Resources) -> bool:
             if ch == "o" and frequency(w[:i] + "e" + w[i + 1 :]) >= E_AS_O_COMMON:
                 hits += 1
                 break
-    return hits >= E_AS_O_EVIDENCE and hits >= E_AS_O_SHARE * words
+    if hits < E_AS_O_EVIDENCE:
+        return False  # (the usual answer: the words not counted, a loop over all of them)
+    words = sum(1 for w in everyday_words(counts) if len(w) >= 3)
+    return hits >= E_AS_O_SHARE * words
 
 
 def o_read_for_e(w: str, resources: Resources) -> str | None:
