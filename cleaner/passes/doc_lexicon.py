@@ -157,16 +157,71 @@ def _transfer_case(variant: str, anchor: str) -> str:
 
 
 class _Anchor(NamedTuple):
-    """A frequent word (a tuple: built for every frequent word of every document)."""
+    """A frequent word (a tuple: built for each frequent word the pass asks about)."""
 
     form: str  # the usual written form
     uses: int
 
 
-def _anchors(counts: Counter[str], text: str) -> tuple[dict[str, _Anchor], dict[str, int]]:
-    """Frequent words by folded key with their most used form (not ALL CAPS if avoidable;
-    between forms used equally often, the one the text writes first), and the count of
-    every folded key. Independent of the order of ``counts``."""
+class _Anchors:
+    """The frequent words of a document (used >= :data:`MIN_ANCHOR` times) by folded key:
+    ``uses``, a dictionary; each with its most used form (not ALL CAPS if avoidable; between
+    forms used equally often, the one the text writes first), found when asked
+    (:meth:`get`): the pass asks about a few of them, a document has thousands."""
+
+    __slots__ = ("_counts", "_first", "_forms", "_made", "_text", "uses")
+
+    def __init__(
+        self,
+        uses: dict[str, int],
+        first: dict[str, str],
+        forms: dict[str, list[str]],
+        counts: Counter[str],
+        text: str,
+    ) -> None:
+        self.uses = uses
+        self._first = first  # a form of each key
+        self._forms = forms  # every form, for the keys written more than one way
+        self._counts = counts
+        self._text = text
+        self._made: dict[str, _Anchor] = {}
+
+    def get(self, key: str) -> _Anchor | None:
+        """The frequent word of ``key`` (its usual form and uses), or None."""
+        uses = self.uses.get(key)
+        if uses is None:
+            return None
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = _Anchor(self._form(key), uses)
+        return made
+
+    def _form(self, key: str) -> str:
+        """The usual written form of the frequent word ``key``."""
+        written = self._forms.get(key)
+        if written is None:
+            return self._first[key]
+        counts, text = self._counts, self._text
+        best: tuple[bool, int] | None = None
+        tied: list[str] = []
+        for w in written:
+            c = counts[w]
+            rank = (not (w.isupper() and len(w) > 1), c)
+            if best is None or rank > best:
+                best, tied = rank, [w]
+            elif rank == best:
+                tied.append(w)
+        return tied[0] if len(tied) == 1 else min(tied, key=lambda w: _first_token(text, w))
+
+
+def _anchors(counts: Counter[str], text: str) -> tuple[_Anchors, dict[str, int]]:
+    """The frequent words by folded key (:class:`_Anchors`), and the count of every folded
+    key. Independent of the order of ``counts``.
+
+    >>> anchors, folded = _anchors(Counter({"The": 2, "the": 5, "Café": 1, "cafe": 2}), "")
+    >>> anchors.uses, anchors.get("the"), anchors.get("a"), folded
+    ({'the': 7, 'cafe': 3}, _Anchor(form='the', uses=7), None, {'the': 7, 'cafe': 3})
+    """
     folded: dict[str, int] = {}
     first: dict[str, str] = {}  # a form of each key
     forms: dict[str, list[str]] = {}  # every form, for the keys written more than one way
@@ -183,22 +238,8 @@ def _anchors(counts: Counter[str], text: str) -> tuple[dict[str, _Anchor], dict[
                 forms[k].append(w)
             else:
                 forms[k] = [other, w]
-    out = {k: _Anchor(first[k], n) for k, n in folded.items() if n >= MIN_ANCHOR}
-    for k, written in forms.items():
-        if k not in out:
-            continue
-        best: tuple[bool, int] | None = None
-        tied: list[str] = []
-        for w in written:
-            c = counts[w]
-            rank = (not (w.isupper() and len(w) > 1), c)
-            if best is None or rank > best:
-                best, tied = rank, [w]
-            elif rank == best:
-                tied.append(w)
-        form = tied[0] if len(tied) == 1 else min(tied, key=lambda w: _first_token(text, w))
-        out[k] = _Anchor(form, out[k].uses)
-    return out, folded
+    uses = {k: n for k, n in folded.items() if n >= MIN_ANCHOR}
+    return _Anchors(uses, first, forms, counts, text), folded
 
 
 def _first_token(text: str, word: str) -> int:
@@ -257,7 +298,7 @@ class DocumentLexicon(Pass):
     def _propose(self, text: str, ctx: PassContext) -> Iterator[Edit]:
         counts = letter_counts(text, ctx)
         anchors, folded_counts = _anchors(counts, text)
-        if not anchors:
+        if not anchors.uses:
             return
         near_cache: dict[tuple[int, int], list[str]] = {}
 
@@ -266,7 +307,7 @@ class DocumentLexicon(Pass):
             hit = near_cache.get((n, limit))
             if hit is None:
                 if not near_cache:
-                    for key in anchors:
+                    for key in anchors.uses:
                         near_cache.setdefault((len(key), -1), []).append(key)
                 hit = [
                     k for m in range(n - limit, n + limit + 1) for k in near_cache.get((m, -1), ())
@@ -284,7 +325,9 @@ class DocumentLexicon(Pass):
         # key is only a case or accent variant, and those fix capitals and accents only)
         for word in [w for w in rare if w in unknown or not (w.isascii() and w.islower())]:
             key = word.lower() if word.isascii() else fold(word)
-            if key not in anchors and (folded_counts[key] > MAX_VARIANT or word not in unknown):
+            if key not in anchors.uses and (
+                folded_counts[key] > MAX_VARIANT or word not in unknown
+            ):
                 continue  # the common case: a rare dictionary word
             fix = self._correct(word, counts, folded_counts, anchors, by_len)
             if fix is not None:
@@ -327,7 +370,7 @@ class DocumentLexicon(Pass):
         word: str,
         counts: Counter[str],
         folded_counts: dict[str, int],
-        anchors: dict[str, _Anchor],
+        anchors: _Anchors,
         by_len: Callable[[int, int], list[str]],
     ) -> tuple[str, float, str] | None:
         if len(word) < MIN_LENGTH or counts[word] > MAX_VARIANT:
@@ -366,7 +409,7 @@ class DocumentLexicon(Pass):
             return None  # headings; possessives and contractions ("it’s" is not "its")
         # a misread letter: first the OCR confusions ("tiie" -> "the"), then the nearest
         # frequent word at a small distance
-        ocr_hits = {c for c in _ocr_neighbours(key) if c in anchors}
+        ocr_hits = {c for c in _ocr_neighbours(key) if c in anchors.uses}
         if len(ocr_hits) == 1:
             return self._finish(word, key, ocr_hits.pop(), 1, anchors, folded_counts)
         if ocr_hits:
@@ -396,10 +439,11 @@ class DocumentLexicon(Pass):
         key: str,
         cand: str,
         dist: int,
-        anchors: dict[str, _Anchor],
+        anchors: _Anchors,
         folded_counts: dict[str, int],
     ) -> tuple[str, float, str] | None:
-        anchor = anchors[cand]
+        anchor = anchors.get(cand)
+        assert anchor is not None  # (a key of ``anchors.uses``)
         if cand in key or key in cand:
             return None  # a derived word ("repleading", "optionee"), not a misreading
         if word[0].isupper() and anchor.form[0].islower():
