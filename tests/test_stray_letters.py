@@ -43,6 +43,8 @@ SURVIVES = [
     # what is left of a short word its neighbours need (ICDAR 2017 news and letters)
     "the proprietors will b held liable",  # "be"
     "an act t make it lawful",  # "to"
+    # in a text not badly damaged, what is left of the word before ("j" read for "y": "any")
+    "he had not received an j thing in payment of the land",
     "",
 ]
 
