@@ -196,3 +196,19 @@ def test_a_cleaner_gives_the_same_output_whatever_it_cleaned_before() -> None:
     after = [first.clean(t).text for t in overproof]
     alone = [second.clean(t).text for t in overproof]
     assert after == alone
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(max_size=200), OCRISH))
+def test_settling_rounds_keep_the_report_exact(text: str) -> None:
+    """Every text treated as badly damaged (cleaned again until it settles): the rounds'
+    changes, replayed into one report, still reproduce the clean text from the original."""
+    import cleaner as package
+
+    saved = package.document_damaged
+    package.document_damaged = lambda text, ctx, known: True  # type: ignore[assignment]
+    try:
+        r = CLEANERS["default"].clean(text)
+    finally:
+        package.document_damaged = saved
+    check_result(r)
