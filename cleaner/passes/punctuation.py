@@ -200,6 +200,8 @@ PERIOD_INSIDE = regex.compile(
 GLUED_COMMA = regex.compile(
     r",(?=\p{Ll})(?<=(?<![\w'’.@/-])(\p{L}+),)(\p{Ll}+)(?![\w'’@/-]|\.\p{L})"
 )
+#: Words before which a glued comma after a name lost its space ("Kinman,but").
+_CLAUSE_WORDS_AFTER_NAME = NO_END | AFTER_COMMA
 #: Halves of a word split by a misread hyphen that are this common (Google Books count)
 #: are two words ("Co. in", "for. a"); a rarer half is a fragment ("ing", "tain", "ject").
 SPLIT_HALF_FREQUENCY = 5_000_000
@@ -613,7 +615,7 @@ class StrayPunctuation(Pass):
                     yield Edit(m.start(), m.start() + 1, " ", "comma for a space", 0.85)
                 else:
                     yield Edit(m.start(), m.start() + 1, ", ", "space lost after a comma", 0.85)
-            elif left[:1].isupper() and right in NO_END | AFTER_COMMA:
+            elif left[:1].isupper() and right in _CLAUSE_WORDS_AFTER_NAME:
                 # a name before a clause word: "Kinman,but", "Crabtree,relates" stays
                 yield Edit(m.start(), m.start() + 1, ", ", "space lost after a comma", 0.85)
 
