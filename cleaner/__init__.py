@@ -67,10 +67,9 @@ class Cleaner:
                     min_confidence=min_confidence,
                     context=PassContext(self.config, self.resources),
                 )
-                changes = [c for c in again.changes if c.applied]
-                if not changes:
+                if not any(c.applied for c in again.changes):
                     break
-                doc.replay(changes)
+                doc.replay(again.changes)
         return doc.result()
 
     def clean_many(self, texts: Iterable[str]) -> Iterator[Result]:

@@ -279,17 +279,23 @@ class Document:
         return True
 
     def replay(self, changes: Sequence[Change]) -> None:
-        """Apply the applied ``changes`` of a cleaning of the current text (their spans in
-        its coordinates, disjoint) as one more step: each keeps its passes, reason and
-        confidence, and the report still replays on the original.
+        """Add the ``changes`` of a cleaning of the current text (their spans in its
+        coordinates, disjoint) as one more step: each keeps its passes, reason and
+        confidence, the applied ones change the text and the suggestions stay suggestions,
+        and the report still replays on the original.
 
-        >>> doc = Document("tbe cat")
+        >>> doc = Document("tbe cat sat")
         >>> doc.apply("words", [Edit(0, 3, "the", "misread")], 0.8)
-        >>> doc.replay([Change(4, 7, "cat", "hat", "real_words", "context", 0.85)])
-        >>> doc.text, [(c.start, c.end, c.after, c.pass_name) for c in doc.result().changes]
-        ('the hat', [(0, 3, 'the', 'words'), (4, 7, 'hat', 'real_words')])
+        >>> doc.replay([Change(4, 7, "cat", "hat", "real_words", "context", 0.85),
+        ...             Change(8, 11, "sat", "set", "real_words", "weak", 0.6, False)])
+        >>> doc.text, [(c.start, c.end, c.after, c.applied) for c in doc.result().changes]
+        ('the hat sat', [(0, 3, 'the', True), (4, 7, 'hat', True), (8, 11, 'set', False)])
         """
-        # from the last to the first: a change never moves the text before it
+        # the suggestions first, while the text is the one their spans are in; then the
+        # applied changes from the last to the first (a change never moves the text before it)
+        for c in changes:
+            if not c.applied:
+                self._suggest(c.pass_name, Edit(c.start, c.end, c.after, c.reason, c.confidence))
         for c in sorted(changes, key=lambda c: (c.start, c.end), reverse=True):
             if c.applied:
                 edit = Edit(c.start, c.end, c.after, c.reason, c.confidence)
