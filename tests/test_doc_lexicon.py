@@ -94,6 +94,19 @@ def test_survives(text: str) -> None:
     assert clean(text) == text
 
 
+def test_an_ocr_that_reads_e_as_o_is_not_followed_to_its_o() -> None:
+    # Overproof: the OCR writes "woro" and "havo" for "were" and "have", and "Balgownio"
+    # three times; the one "Balgownie" is the printed name, not a misread of the frequent form
+    text = (
+        "the Balgownio men woro at the ground. They havo the play of the Balgownie backs; "
+        "Balgownio scored; Balgownio won."
+    )
+    assert Cleaner(passes=("doc_lexicon",)).clean(text).changes == ()
+    plain = text.replace("woro", "were").replace("havo", "have")
+    r = Cleaner(passes=("doc_lexicon",)).clean(plain)
+    assert [(c.before, c.after) for c in r.changes] == [("Balgownie", "Balgownio")]
+
+
 def test_a_name_a_letter_off_is_only_a_suggestion() -> None:
     r = CLEANER.clean("Edwards sued. Edwards won. Edwards left. Against Edwafds, the bill.")
     assert r.text == r.original

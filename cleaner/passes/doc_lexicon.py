@@ -30,9 +30,9 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from cleaner.lexicon.tokens import LETTERS, letter_counts, unknown_runs
+from cleaner.lexicon.tokens import LETTERS, document_counts, letter_counts, unknown_runs
 from cleaner.passes.base import Pass, PassContext
-from cleaner.passes.words import damaged_prose
+from cleaner.passes.words import damaged_prose, reads_e_as_o
 from cleaner.protect import protected_spans
 from cleaner.resources import Resources
 from cleaner.types import Edit
@@ -134,6 +134,19 @@ def _is_ocr_typical(variant: str, anchor: str) -> bool:
                     return True
                 i = anchor.find(s, i + 1)
     return False
+
+
+def _o_for_e(variant: str, anchor: str) -> bool:
+    """Does ``anchor`` differ from ``variant`` (same length) only by an "o" where the
+    variant has an "e" ("balgownio" beside "balgownie")?
+
+    >>> _o_for_e("balgownie", "balgownio"), _o_for_e("balgownio", "balgownie")
+    (True, False)
+    """
+    if len(variant) != len(anchor):
+        return False
+    diffs = [(a, b) for a, b in zip(anchor, variant, strict=True) if a != b]
+    return diffs == [("o", "e")]
 
 
 def _ocr_neighbours(key: str) -> set[str]:
@@ -315,6 +328,11 @@ class DocumentLexicon(Pass):
                 near_cache[(n, limit)] = hit
             return hit
 
+        @functools.cache
+        def e_as_o() -> bool:
+            """Does the OCR read "e" as "o" (read on the document as given)?"""
+            return reads_e_as_o(document_counts(text, ctx), self.resources)
+
         fixes: dict[str, tuple[str, float, str]] = {}
         known = self.resources.known
         # the runs whose lower-case form no dictionary knows (kept with the count): a small
@@ -329,7 +347,7 @@ class DocumentLexicon(Pass):
                 folded_counts[key] > MAX_VARIANT or word not in unknown
             ):
                 continue  # the common case: a rare dictionary word
-            fix = self._correct(word, counts, folded_counts, anchors, by_len)
+            fix = self._correct(word, counts, folded_counts, anchors, by_len, e_as_o)
             if fix is not None:
                 fixes[word] = fix
         if not fixes:
@@ -372,6 +390,7 @@ class DocumentLexicon(Pass):
         folded_counts: dict[str, int],
         anchors: _Anchors,
         by_len: Callable[[int, int], list[str]],
+        e_as_o: Callable[[], bool],
     ) -> tuple[str, float, str] | None:
         if len(word) < MIN_LENGTH or counts[word] > MAX_VARIANT:
             return None
@@ -431,6 +450,8 @@ class DocumentLexicon(Pass):
                 tie = True
         if best is None or tie:
             return None
+        if _o_for_e(key, best[1]) and e_as_o():
+            return None  # the OCR reads "e" as "o": the frequent form is the misread one
         return self._finish(word, key, best[1], best[0], anchors, folded_counts)
 
     @staticmethod
