@@ -165,6 +165,8 @@ def test_fixes(before: str, after: str | None) -> None:
         "the chearful and pleasent company; an accessary before the fact",
         "seised in his demain as of fee",
         "on Fryday last the court sat",  # "y" for "i": a spelling of its time
+        "Thou watchest the last oozings; thou leavest me to grieve",  # old verb endings
+        "Limehouse, grocer —R. H. Munday, Fountain-court",  # a surname after initials
         "Mr. Pearce and Mr. Sheil said; Mr. Loddon",  # names near common words
         "",
     ],
@@ -172,6 +174,11 @@ def test_fixes(before: str, after: str | None) -> None:
 def test_leaves_alone(text: str) -> None:
     r = WORDS.clean(text)
     assert r.text == text, [(c.before, c.after, c.confidence) for c in r.changes]
+
+
+def test_a_long_rare_stem_with_a_regular_ending_is_a_word() -> None:
+    # BLN600: "desponding" is no entry of the word lists, but "despond" (7 letters) is
+    assert WORDS.clean("in a most dejected and desponding state").changes == ()
 
 
 def test_protect_list_is_respected() -> None:

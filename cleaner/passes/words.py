@@ -302,8 +302,24 @@ FUNCTION_WORDS = frozenset(
         ),
     ]
 )
-#: Regular endings: a known word plus one of these is a word, not a misread.
-INFLECTIONS = ("s", "es", "ed", "d", "ing", "ings", "er", "ers", "ly", "ment", "ments", "ness")
+#: Regular endings: a known word plus one of these is a word, not a misread; "est" and
+#: "eth" are the old second and third persons ("thou watchest", "it leaveth").
+INFLECTIONS = (
+    "s",
+    "es",
+    "ed",
+    "d",
+    "ing",
+    "ings",
+    "er",
+    "ers",
+    "ly",
+    "ment",
+    "ments",
+    "ness",
+    "est",
+    "eth",
+)
 #: ... and those that turn a final "y" into "i" ("importunities", "carried", "happily").
 Y_INFLECTIONS = ("ies", "ied", "ier", "iers", "iest", "ily", "iness")
 _STEM_FREQUENCY = 100_000
@@ -595,7 +611,7 @@ class NonWords(Pass):
         """Is ``w`` a real word plus a regular ending ("estoppels", "leveeing")?
 
         The stem must be a word of 4+ letters that is not rare (a junk stem like "sal"
-        or "bel" would excuse real misreads like "sald", "beld").
+        or "bel" would excuse real misreads like "sald", "beld"), or a known word of 7+.
         """
         freq = self.resources.spelling.frequency
         for end in INFLECTIONS:
@@ -607,6 +623,8 @@ class NonWords(Pass):
             for base in (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else ""):
                 if len(base) >= 4 and (freq(base) or 0) >= _STEM_FREQUENCY:
                     return True
+                if len(base) >= 7 and self._is_known(base):
+                    return True  # a long stem is no junk even when rare ("desponding")
         for end in Y_INFLECTIONS:  # "importunities", "carried": a "y" made "i"
             if w.endswith(end) and len(w) >= len(end) + 4:
                 base = w[: -len(end)] + "y"
@@ -903,6 +921,8 @@ class NonWords(Pass):
             )
             if caption or (capitalized and not sentence_start and not strong):
                 return None
+            if capitalized and _after_initial(text, start):
+                return None  # a surname after initials ("R. H. Munday" is no "Monday")
         if quoted and not accent:
             strong = strong and v.cost <= _QUOTE_COST
         if len(bare) <= 2 and not (v.word in SHORT_WORDS and v.cost <= 0.45):
@@ -1487,6 +1507,24 @@ def _sentence_follows(text: str, i: int) -> bool:
     """After a period at ``i - 1``: does a new sentence (or the end) follow?"""
     rest = text[i : i + 4].lstrip(" \t”’\"')")
     return not rest or rest[0].isupper() or rest[0] == "\n"
+
+
+def _after_initial(text: str, start: int) -> bool:
+    """Does an initial (a lone capital and a period) stand just before ``start``?
+
+    >>> _after_initial("R. H. Munday", 6), _after_initial("on Monday", 3)
+    (True, False)
+    >>> _after_initial("A.B. Munday", 5), _after_initial("Mr. Munday", 4)
+    (True, False)
+
+    ("Schedule A. Monday" reads as an initial too: a capitalized word there is left alone.)
+    """
+    j = start - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    if j < 1 or j == start - 1 or text[j] != "." or not text[j - 1].isupper():
+        return False
+    return j < 2 or not text[j - 2].isalpha()
 
 
 def _near_v(text: str, start: int, end: int) -> bool:
