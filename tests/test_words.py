@@ -165,6 +165,8 @@ def test_fixes(before: str, after: str | None) -> None:
         "the chearful and pleasent company; an accessary before the fact",
         "seised in his demain as of fee",
         "on Fryday last the court sat",  # "y" for "i": a spelling of its time
+        # ICDAR (Robert the Devil, 1510): old forms of a text in old spelling, as printed
+        "in shorte tyme the worlde sholde haue perysshed, and theyr chylde was neuer crystened",
         "Thou watchest the last oozings; thou leavest me to grieve",  # old verb endings
         "Limehouse, grocer —R. H. Munday, Fountain-court",  # a surname after initials
         "Mr. Pearce and Mr. Sheil said; Mr. Loddon",  # names near common words

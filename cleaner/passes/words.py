@@ -851,6 +851,8 @@ class NonWords(Pass):
         v = self._verdict(w)
         if v is None:
             return None
+        if old_spelling and self._spelling_of_its_time(w, v):
+            return None  # "haue", "neuer", "theyr" in a text in old spelling: as printed
         if v.word in CAPITALIZED_ONLY and bare[:1].islower():
             return None  # "luly" is no "july": the month takes a capital
         in_doc = lower[v.word] > 0
