@@ -167,6 +167,7 @@ def test_fixes(before: str, after: str | None) -> None:
         "on Fryday last the court sat",  # "y" for "i": a spelling of its time
         # ICDAR (Robert the Devil, 1510): old forms of a text in old spelling, as printed
         "in shorte tyme the worlde sholde haue perysshed, and theyr chylde was neuer crystened",
+        "and stopped his eares; in shorte tyme the worlde sholde haue perysshed, and theyr",
         "Thou watchest the last oozings; thou leavest me to grieve",  # old verb endings
         "Limehouse, grocer —R. H. Munday, Fountain-court",  # a surname after initials
         "Mr. Pearce and Mr. Sheil said; Mr. Loddon",  # names near common words

@@ -755,6 +755,10 @@ class NonWords(Pass):
         def e_as_o() -> bool:  # does the document's OCR read "e" as "o"? (kept per count)
             return reads_e_as_o(document_counts(text, ctx), self.resources)
 
+        @functools.cache
+        def old_throughout() -> bool:  # old spelling throughout, not a few noise forms
+            return old_spelling_share(document_counts(text, ctx), known) >= OLD_SPELLING_SHARE
+
         found: list[tuple[int, int, str]] = []
         if len(unknown) * len(text) > _INDEX_WORK:
             # many unknown tokens in a long text: one index instead of a scan per token
@@ -774,7 +778,18 @@ class NonWords(Pass):
             if start < last:
                 continue
             edit = self._occurrence(
-                text, start, end, tok, spans, quotes, exact, lower, old_spelling, noisy, e_as_o
+                text,
+                start,
+                end,
+                tok,
+                spans,
+                quotes,
+                exact,
+                lower,
+                old_spelling,
+                noisy,
+                e_as_o,
+                old_throughout,
             )
             if edit is not None:
                 last = end
@@ -793,6 +808,7 @@ class NonWords(Pass):
         old_spelling: bool,
         noisy: Callable[[], bool] = lambda: False,
         e_as_o: Callable[[], bool] = lambda: False,
+        old_throughout: Callable[[], bool] = lambda: False,
     ) -> Edit | None:
         bare = tok.replace("[", "").replace("]", "")
         has_digit = any(c.isdigit() for c in bare)
@@ -851,7 +867,11 @@ class NonWords(Pass):
         v = self._verdict(w)
         if v is None:
             return None
-        if old_spelling and self._spelling_of_its_time(w, v):
+        if old_spelling and (
+            self._spelling_of_its_time(w, v)
+            or old_reading(w, v.word.__eq__)
+            or (old_throughout() and old_reading(w, self._is_known))
+        ):
             return None  # "haue", "neuer", "theyr" in a text in old spelling: as printed
         if v.word in CAPITALIZED_ONLY and bare[:1].islower():
             return None  # "luly" is no "july": the month takes a capital
@@ -1290,6 +1310,25 @@ def damaged_prose(text: str, ctx: PassContext, known: Container[str]) -> bool:
     )
 
 
+#: The share of old forms among a text's unknown lower-case words above which it is in old
+#: spelling throughout: ICDAR's early modern books 0.1-0.7; the BLN600 newspapers whose
+#: misreads pass for three old forms 0.02-0.05.
+OLD_SPELLING_SHARE = 0.1
+
+
+def old_spelling_share(counts: Iterable[str], known: Container[str]) -> float:
+    """The share of old forms (:func:`old_form`) among the unknown lower-case runs of 4+
+    letters of a text with these runs of letters.
+
+    >>> old_spelling_share({"giue": 1, "tyme": 1, "xqzt": 1, "the": 9}, {"give", "time", "the"})
+    0.6666666666666666
+    """
+    unknown = [w for w in unknown_runs(counts, known) if len(w) >= 4 and w.islower()]
+    if not unknown:
+        return 0.0
+    return sum(1 for w in unknown if old_form(w, known)) / len(unknown)
+
+
 def old_spelling_text(counts: Iterable[str], known: Container[str]) -> bool:
     """Is a text with these runs of letters in old spelling ("beene", "giue", "tyme")?
     Three distinct old forms among its unknown lower-case runs say so (names such as
@@ -1450,6 +1489,62 @@ def _swapped(w: str, word: str) -> bool:
         and w[diff[0]] == word[diff[1]]
         and w[diff[1]] == word[diff[0]]
     )
+
+
+#: Spellings of early modern print and their modern forms (either way where both occur):
+#: "u"/"v" ("haue", "vse"), "y" for "i" ("delyte"), "ee" ("beleeve", "seene"), "au"
+#: ("chaunge"), "ey" ("countrey"), "ie" for "y" ("citie"), "en" for "in" ("encreased"),
+#: "in" for "en" ("kitchin"), "re" for "er" ("remembre"), "ll"/"l" ("seuerall").
+_OLD_SPELLINGS: tuple[tuple[str, str], ...] = (
+    ("u", "v"),
+    ("v", "u"),
+    ("y", "i"),
+    ("ee", "e"),
+    ("ee", "ie"),
+    ("au", "a"),
+    ("ey", "y"),
+    ("ie", "y"),
+    ("en", "in"),
+    ("in", "en"),
+    ("re", "er"),
+    ("ll", "l"),
+)
+
+
+def old_reading(w: str, is_word: Callable[[str], bool]) -> bool:
+    """Is ``w`` a word as early modern print spelt it: up to three of the substitutions
+    of :data:`_OLD_SPELLINGS`, and a final "e" ("eate", "eares"), make a word of it
+    ("seuerall" several, "countrey" country)?
+
+    >>> words = {"several", "country", "believe", "kitchen", "ears", "eat", "the"}
+    >>> [old_reading(w, words.__contains__) for w in ("seuerall", "countrey", "beleeve")]
+    [True, True, True]
+    >>> [old_reading(w, words.__contains__) for w in ("kitchin", "eares", "eate", "tbe")]
+    [True, True, True, False]
+    """
+    if len(w) < 3:
+        return False  # ("iu" is no old "iv")
+    seen = {w}
+    frontier = {w}
+    if len(w) >= 4 and w.endswith("e"):
+        frontier.add(w[:-1])
+    if len(w) >= 5 and w.endswith("es"):
+        frontier.add(w[:-2] + "s")
+    for _ in range(3):
+        nxt: set[str] = set()
+        for form in frontier:
+            for old, new in _OLD_SPELLINGS:
+                i = form.find(old)
+                while i >= 0:
+                    cand = form[:i] + new + form[i + len(old) :]
+                    if cand not in seen:
+                        seen.add(cand)
+                        nxt.add(cand)
+                    i = form.find(old, i + 1)
+        if any(map(is_word, frontier - {w})) or any(map(is_word, nxt)):
+            return True
+        frontier = nxt
+    return False
 
 
 def _doubling_slips(w: str) -> Iterable[str]:
