@@ -98,6 +98,9 @@ SENTENCE_END = re.compile(r"(?:(?<![^\W\d_])[a-z]{2,}|\d)[.!?][\"”’')]*[ \t]
 _JUNK = frozenset("#$%^~|\\<>=+{}")
 #: An abbreviation's period before a number: "sec. 387", "see. 5" (not a word to fix).
 _ABBREVIATION_NUMBER = re.compile(r"\.[ \t]?\d")
+#: An exclamation mark after a word (in old print, after a space): an interjection ends
+#: there ("And lo !", "alas!"), which no bigram of the words before it can judge.
+_EXCLAIMED = re.compile(r"[ \t]?!")
 #: A candidate must be at least this frequent in English (the most common ~2,500 words).
 TARGET_FREQUENCY = 30_000_000
 #: A token must be at least this frequent to be weighed by the likelihood ratio: the bigram
@@ -542,6 +545,8 @@ class RealWords(Pass):
                 continue  # part of an alteration ("[t]he")
             if _ABBREVIATION_NUMBER.match(text, end):
                 continue  # an abbreviation before a number ("sec. 387")
+            if _EXCLAIMED.match(text, end):
+                continue  # an exclamation ends on it ("When lo ! upon the ground")
             if noisy:
                 nb_prev = _neighbour(text, start, before=True) if nxt else None
                 if nb_prev and nxt:
