@@ -69,6 +69,14 @@ FIXES = [
     # word (BLN600; the words pass then fixes it)
     ("the men con- corned in the robbery", "the men concorned in the robbery"),
     ("the pro- ceodings were adjourned", "the proceodings were adjourned"),
+    # in-line: a word a line end split, commoner than its pieces; a piece that is an
+    # ending or a beginning of words (ICDAR 2017)
+    ("of visit-ing this, good-natured con-tempt", "of visiting this, good-natured contempt"),
+    (
+        "Charlene McKenzie, the appel-lee, lost her right",
+        "Charlene McKenzie, the appellee, lost her right",
+    ),
+    ("a fathom-less gorge; a certain haggard-ness", "a fathomless gorge; a certain haggardness"),
 ]
 
 # text that must survive untouched
@@ -103,6 +111,9 @@ SURVIVES = [
     "a well- known rule; a non- suit",
     "Sergean- Bartholomew said; a T- bone; the U- boat",
     "at *1127 and DeSha-*1127ney",
+    # in-line: two words, each commoner than their join, or a word and a particle: a
+    # compound as printed (ICDAR 2017)
+    "the window-sill; a fearful wild-fowl; five raw-boned horses; passers-by",
     "vi et armis; cum onere; contra formam statuti; nulla bona",
     "",
 ]

@@ -258,8 +258,13 @@ def _hyphenated(text: str, ctx: PassContext) -> tuple[list[tuple[int, int]], Cou
     return spans, compounds
 
 
-def _choose(parts: list[str], judge: Judge) -> tuple[frozenset[int], float] | None:
-    """Which hyphens to remove (indices), with a confidence; None to keep all."""
+def _choose(
+    parts: list[str], judge: Judge, *, in_line: bool = False
+) -> tuple[frozenset[int], float] | None:
+    """Which hyphens to remove (indices), with a confidence; None to keep all. ``in_line``:
+    the hyphen stands inside a line, where the print set it (a line end may have split
+    any word), so two dictionary words are a compound there however rare ("window-sill",
+    "wild-fowl", "raw-boned"), and so is a word and a particle ("passers-by")."""
     n = len(parts) - 1
     if n > 4:
         return None
@@ -273,7 +278,9 @@ def _choose(parts: list[str], judge: Judge) -> tuple[frozenset[int], float] | No
         return None  # the document's own spelling, used consistently ("pre-emption")
     if (joined.isupper() or min(map(len, parts)) == 1) and n_joined <= n_hyphenated:
         return None  # acronyms ("CA-RA"), letters ("T-l"): only the document can say
-    if all(judge.compound_ok(parts[i], parts[i + 1]) for i in range(n)):
+    if all(judge.compound_ok(parts[i], parts[i + 1]) for i in range(n)) or (
+        in_line and n == 1 and _dictionary_compound(parts[0], parts[1], judge)
+    ):
         # both sides are words ("north-west"): only the document's own usage, mostly
         # joined, can say it was one word
         if n_joined >= 2 and n_joined > n_hyphenated and judge.r.is_known(joined):
@@ -314,6 +321,46 @@ def _choose(parts: list[str], judge: Judge) -> tuple[frozenset[int], float] | No
         if best is not None:
             return best
     return None
+
+
+#: Particles that end a compound of a word ("passers-by", "stand-by", "lean-to").
+PARTICLES = frozenset("by in on up out off to".split())  # noqa: SIM905
+#: Words that are also endings ("fathom-less", "herds-men", "worship-ped") and beginnings
+#: ("con-tented", "com-pared") of words a line end split: no compound's evidence.
+_AFFIX_WORDS = frozenset(
+    "less ness ment ful ship hood dom ward wards men man ped ing con com".split()  # noqa: SIM905
+)
+
+
+def _dictionary_compound(left: str, right: str, judge: Judge) -> bool:
+    """Are ``left`` and ``right`` a compound by the dictionaries alone: two known lower-case
+    words of 3+ letters, or a word and a particle, each commoner than their join ("window-
+    sill", "wild-fowl", "passers-by")? (A capital makes a name split at a line end more
+    likely: "Blooming-ton", "Washing-ton".)
+
+    >>> from cleaner.resources import Resources
+    >>> judge = Judge(Resources(), Counter())
+    >>> [_dictionary_compound(a, b, judge) for a, b in [("window", "sill"), ("passers", "by")]]
+    [True, True]
+    >>> [_dictionary_compound(a, b, judge) for a, b in [("visit", "ing"), ("con", "tempt")]]
+    [False, False]
+    """
+    if not (left.islower() and right.islower()):
+        return False
+    joined = left + right
+    if joined in judge.r.legal or joined in judge.r.corpus_words:
+        return False  # a word of the opinions, a line end's split ("appel-lee")
+    if left in PREFIXES or left in _AFFIX_WORDS or right in _AFFIX_WORDS:
+        return False
+    known = judge.r.is_known
+    if len(left) < 3 or not known(left):
+        return False
+    if right not in PARTICLES and (len(right) < 3 or not known(right)):
+        return False
+    # a word split at a line end is commoner than its pieces ("visit-ing", "con-tempt",
+    # "appel-lee"); a compound is rarer written joined than either of its words
+    frequency = judge.r.frequency
+    return frequency(joined) < min(frequency(left), frequency(right))
 
 
 def _misread_whole(
@@ -469,7 +516,7 @@ class Hyphenation(Pass):
                 continue
             whole = text[start:end]
             parts = whole.split("-")
-            choice = _choose(parts, judge)
+            choice = _choose(parts, judge, in_line=True)
             if choice is None and _misread_whole(parts, judge):
                 # "fidu-ciai-y": pieces of one misread word (the words pass fixes it)
                 choice = frozenset(range(len(parts) - 1)), 0.85
