@@ -215,6 +215,8 @@ NEGATIVES = [
     "a",
     "wait... what . . . and etc. and. . . then",
     "ten per cent, and the rest; five per cent, which is due",
+    # a text that sets three dashes tight after content words (ICDAR 2017)
+    "the hideous pigs-the only sight; a remarkable object-an immense rock; goats-of course",
     "Const. U. S.and secs.; just as much a.part of it; see example.com",
     "judgment n.o.v. on the verdict; i.e, the rule",
     "the priorities are:\na. impute income; Subpart a. of this statute",
