@@ -462,3 +462,11 @@ def test_column_rule_read_as_i_before_a_heading(noisy: bool, expected: str) -> N
     text = passage(noisy, "evidence")
     r = ONLY.clean(text + "\nI MURDER AND SUICIDE AT CHATHAM.\nThe inquest was held.")
     assert expected in r.text
+
+
+def test_dialect_elisions_are_only_suggestions() -> None:
+    # ICDAR 2017: a text that writes its elisions ("don'", "wan'", "yo'", "bes'")
+    text = "Massa don' wan' yo' boat. Do yo' washin'. Here's yo' bes' friend"
+    r = Cleaner(passes=("punctuation",)).clean(text)
+    assert r.text == text
+    assert r.changes and not any(c.applied for c in r.changes)

@@ -486,7 +486,8 @@ class StrayPunctuation(Pass):
             return True  # "an'", "han'", "sen'"
         if len(low) > 3 and low.endswith("in") and self._known(low + "g"):
             return True  # "goin'"
-        return any(self._known(low + tail) for tail in ("th", "ve", "ll"))  # "wi'", "gi'", "a'"
+        # "wi'", "gi'", "a'"; "yo'" you; "wan'", "bes'", "jus'" (a final "t"); "don'"
+        return any(self._known(low + tail) for tail in ("th", "ve", "ll", "u", "t", "'t"))
 
     def _apostrophe(
         self, text: str, lines: _Lines, facts: _Facts, found: list[regex.Match[str]]
