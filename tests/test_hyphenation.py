@@ -111,6 +111,8 @@ SURVIVES = [
     "a well- known rule; a non- suit",
     "Sergean- Bartholomew said; a T- bone; the U- boat",
     "at *1127 and DeSha-*1127ney",
+    # initials, not a lost line break (BLN600)
+    "at St. George's, Hanover-square, Captain A- C. Gleig, Royal Artillery",
     # in-line: two words, each commoner than their join, or a word and a particle: a
     # compound as printed (ICDAR 2017)
     "the window-sill; a fearful wild-fowl; five raw-boned horses; passers-by",

@@ -569,6 +569,8 @@ class Hyphenation(Pass):
 
         for m in matches:
             left, right = m.group(1), m.group(2)
+            if len(left) == 1 and left.isupper() and right[:1].isupper():
+                continue  # initials ("Captain A- C. Gleig")
             # "pre- and post-trial": a hyphenated word follows ("debt- or, greatly" no)
             suspended = SUSPENDED_FOLLOWS.match(text, m.end()) is not None
             if (
