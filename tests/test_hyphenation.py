@@ -116,6 +116,7 @@ SURVIVES = [
     # in-line: two words, each commoner than their join, or a word and a particle: a
     # compound as printed (ICDAR 2017)
     "the window-sill; a fearful wild-fowl; five raw-boned horses; passers-by",
+    "seized hold of a marline-spike and struck him",  # rare words both (BLN600)
     "vi et armis; cum onere; contra formam statuti; nulla bona",
     "",
 ]

@@ -360,7 +360,7 @@ def _dictionary_compound(left: str, right: str, judge: Judge) -> bool:
     # a word split at a line end is commoner than its pieces ("visit-ing", "con-tempt",
     # "appel-lee"); a compound is rarer written joined than either of its words
     frequency = judge.r.frequency
-    return frequency(joined) < min(frequency(left), frequency(right))
+    return frequency(joined) <= min(frequency(left), frequency(right))
 
 
 def _misread_whole(
