@@ -215,6 +215,7 @@ NEGATIVES = [
     "a",
     "wait... what . . . and etc. and. . . then",
     "ten per cent, and the rest; five per cent, which is due",
+    "after a patient hearing of the arguments pro. and con., the further consideration",
     # a text that sets three dashes tight after content words (ICDAR 2017)
     "the hideous pigs-the only sight; a remarkable object-an immense rock; goats-of course",
     "Const. U. S.and secs.; just as much a.part of it; see example.com",

@@ -406,6 +406,8 @@ class StrayPunctuation(Pass):
             dot = m.end(1)
             if text[max(0, m.start(1) - 3) : m.start(1)] == "et ":
                 continue  # "et at." is "et al." misread: not a stray period
+            if low == "pro" and text.startswith(" and con", dot + 1):
+                continue  # "the arguments pro. and con.": the Latin idiom abbreviated
             if text[m.end() + 1 + len(nxt) : m.end() + 2 + len(nxt)] == ".":
                 continue  # an abbreviation follows ("sale. lb. 131" for "Ib."): a citation
             lower_next = nxt[:1].islower()
