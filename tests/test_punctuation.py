@@ -471,3 +471,11 @@ def test_dialect_elisions_are_only_suggestions() -> None:
     r = Cleaner(passes=("punctuation",)).clean(text)
     assert r.text == text
     assert r.changes and not any(c.applied for c in r.changes)
+
+
+def test_a_period_before_a_garbled_line_is_only_suggested() -> None:
+    # BLN600: "caused." ends a sentence; "to ing" is a garbled line, no continuation of it
+    text = "suffocation might have been accidentally caused. to ing Mr. Mead again remanded"
+    r = Cleaner(passes=("punctuation",)).clean(text)
+    assert r.text == text
+    assert [(c.before, c.applied) for c in r.changes] == [(".", False)]
