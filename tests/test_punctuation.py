@@ -112,6 +112,21 @@ POSITIVES = [
     ("to Mrs. Keith. The. evidence adduced", "to Mrs. Keith. The evidence adduced"),
     ("is yet in its nature a. criminal proceeding", "is yet in its nature a criminal proceeding"),
     ("an agreement to pay ten per cent, interest", "an agreement to pay ten per cent. interest"),
+    # Arkansas 1860: a speck after a word's first letter, inside a word after an "s" or an
+    # abbreviation-like piece, or for a lost space after a verb's "s"
+    (
+        "in form w'ith the provision, w'here the s'aid Eliza",
+        "in form with the provision, where the said Eliza",
+    ),
+    (
+        "See als'o Adams; these co’nstitutional provisions",
+        "See also Adams; these constitutional provisions",
+    ),
+    (
+        "That act provides'that the county; who knows'the fact",
+        "That act provides that the county; who knows the fact",
+    ),
+    ("the subject matter in'litigation without", "the subject matter in litigation without"),
     ("by sections 57, ch. 52 Dig.', nor does it", "by sections 57, ch. 52 Dig., nor does it"),
     ("entered into before the c.ourt or officer", "entered into before the court or officer"),
     ("“if three or more persons.assemble together", "“if three or more persons assemble together"),
@@ -215,6 +230,7 @@ NEGATIVES = [
     "a",
     "wait... what . . . and etc. and. . . then",
     "ten per cent, and the rest; five per cent, which is due",
+    "o'er the hills; e'en so; t'other day; m'lord; d'Arcy; the plaintiffs’recovery; adm’rs; ex'r",
     "after a patient hearing of the arguments pro. and con., the further consideration",
     # a text that sets three dashes tight after content words (ICDAR 2017)
     "the hideous pigs-the only sight; a remarkable object-an immense rock; goats-of course",

@@ -262,6 +262,13 @@ SUSPENDED_FOLLOWS = regex.compile(r"[ ]\p{Ll}+[ ]+\p{L}+-")
 SUSPENDED: frozenset[str] = _words("and or nor to through")
 
 #: An apostrophe between two words: "upon'the", "not'a", "one'hundred".
+#: An apostrophe after a word's first letter: "w'here", "s'aid", "n'o" (not "a", "i",
+#: "o", "e": "a'", "I'm", "o'er", "e'en"; "d'" and "l'" open French words and names).
+APOSTROPHE_AFTER_LETTER = regex.compile(
+    r"['’](?<=(?<![\w'’.-])([bcfghj-kmnp-tv-z])['’])(\p{Ll}{1,5})(?![\w'’-])"
+)
+#: ... and the word that makes, one of the commonest ("where", "said", "no", "with").
+LETTER_SPECK_FREQUENCY = 100_000_000
 APOSTROPHE_BETWEEN = regex.compile(r"['’](?<=(?<![\w'’-])(\p{Ll}{2,})['’])(\p{Ll}+)(?![\w'’-])")
 #: ... in a badly damaged text also after an article ("A'girl", "a'passer") and before a
 #: capitalized word ("or'Friday"): a name's "O'", "M'", "D'" has a capital before it.
@@ -712,14 +719,30 @@ class StrayPunctuation(Pass):
     def _apostrophe_between(self, text: str) -> Iterator[Edit]:
         for m in _matches(APOSTROPHE_BETWEEN, text, ("'", "’")):
             left, right = m.group(1), m.group(2)
-            if right in CONTRACTION_ENDS or left.endswith("s") or left in ABBREVIATIONS:
-                continue  # "don't", "we're", "adm'r"; "plaintiffs’recovery" may want a space
+            if right in CONTRACTION_ENDS:
+                continue  # "don't", "we're"
             if not any(v in right for v in "aeiou") and len(left) < 4:
                 continue  # an abbreviation's tail: "adm’rs", "att'y", "gov't"
             whole = left + m.group(0) + right
             joined = left + right
             if self._known(whole) or self._known(left + "e" + right):
                 continue  # "o'clock"; a poet's elided "e" ("wand'ring", "flow'rets")
+            if left.endswith("s"):
+                if (right in NO_END or right in NO_COMPOUND) and self._is_word(left):
+                    # a plural possessive takes no article or conjunction after it: the
+                    # mark stands for a lost space ("provides'that", "knows'the")
+                    yield Edit(m.start(), m.start() + 1, " ", "apostrophe between two words", 0.9)
+                elif (
+                    self.resources.frequency(joined) >= SPECKED_WORD_FREQUENCY
+                    and not self._is_word(left)
+                    and not self._is_word(right)
+                ):
+                    # a common word with a speck inside ("als'o"); "plaintiffs’recovery"
+                    # may want a space, "Jones's" is a possessive
+                    yield Edit(m.start(), m.start() + 1, "", "apostrophe inside a word", 0.85)
+                continue
+            if left in ABBREVIATIONS and len(right) <= 2:
+                continue  # an abbreviation's tail: "adm'r", "ex'rs"
             if self.resources.frequency(joined) >= SPECKED_WORD_FREQUENCY and (
                 len(left) >= 4 or any(v in right for v in "aeiouy")
             ):
@@ -738,6 +761,11 @@ class StrayPunctuation(Pass):
                 continue  # "ship'a" may be "ship's" misread
             if self._is_word(left) and (self._is_word(right) or self._plural(right)):
                 yield Edit(m.start(), m.start() + 1, " ", "apostrophe between two words", 0.9)
+        for m in _matches(APOSTROPHE_AFTER_LETTER, text, ("'", "’")):
+            # "w'here", "s'aid", "n'o": one of the commonest words with a speck after its
+            # first letter ("o'er", "e'en", "a'", "I'm" are no such letter)
+            if self.resources.frequency(m.group(1) + m.group(2)) >= LETTER_SPECK_FREQUENCY:
+                yield Edit(m.start(), m.start() + 1, "", "apostrophe inside a word", 0.85)
         if "i’" in text:
             for m in I_FOR_R.finditer(text):
                 token = m.group(1) + "i’" + m.group(2)
