@@ -42,11 +42,13 @@ MERGED = Cleaner(passes=("merged_words",))
         ),
         # BLN600 police-court reports
         ("jewellery to the value of £100, ofjewellery and plate", None),
+        ("to the dismay of all, the marshall said", None),  # words that end in a modal
         ("he was unableto say where", "he was unable to say where"),
         ("the chargesof felony were", "the charges of felony were"),
         ("the inspectorof police said", "the inspector of police said"),
         ("the jury returned averdict of guilty", "the jury returned a verdict of guilty"),
         ("the prisoner, hemade a statement", "the prisoner, he made a statement"),
+        ("the courtshall have power to", "the court shall have power to"),  # modal verbs
         # two auxiliaries only when English pairs them that often
         ("the prisoner hadbeen drinking", "the prisoner had been drinking"),
         # Arkansas 1860 opinions

@@ -64,7 +64,7 @@ FUNCTION_WORDS = frozenset(
 #: "shouldhave", "whenhe", "nodoubt"); not in a text of old spelling ("weare").
 MORE_FUNCTION_WORDS = frozenset(
     """he she who we they you him them me my no have would should could will when there
-    into upon said but""".split()  # noqa: SIM905
+    into upon said but may shall must""".split()  # noqa: SIM905
 )
 ALL_FUNCTION_WORDS = FUNCTION_WORDS | MORE_FUNCTION_WORDS
 LONGEST_FUNCTION_WORD = max(map(len, ALL_FUNCTION_WORDS))
