@@ -32,6 +32,7 @@ from cleaner.lexicon import (
     load_corpus_words,
     load_english,
     load_legal,
+    load_proper_names,
 )
 
 if TYPE_CHECKING:
@@ -63,6 +64,12 @@ class Resources:
         ``corpus_words.form(w)`` is the usual written form ("DeShaney", "McHenry").
         """
         return load_corpus_words()
+
+    @cached_property
+    def proper_names(self) -> frozenset[str]:
+        """Lower-cased English words only ever written with a capital: names, places, days,
+        brands ("andrew", "vienna", "friday", "ebay"). A lower-case token is none of them."""
+        return frozenset(load_proper_names().counts)
 
     @cached_property
     def known(self) -> frozenset[str]:

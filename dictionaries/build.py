@@ -210,6 +210,35 @@ def write_english_extra(words: list[str]) -> None:
             f.write(f"{w}\t1\n")
 
 
+# --------------------------------------------------------------------------- proper names
+
+
+def build_proper_names(english: set[str]) -> list[str]:
+    """Words of symspellpy's (lower-case) English list that SCOWL writes only with a
+    capital ("Andrew", "Vienna", "Friday", "eBay"): a lower-case token is never one of them
+    ("undrew" is no "andrew"). Words SCOWL also writes in lower case ("bill", "may") and
+    words it lacks are left out."""
+    forms: dict[str, set[str]] = {}
+    for path in (*SCOWL, SCOWL_SHORT):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            w = line.strip()
+            if w and not w.endswith("'s"):
+                forms.setdefault(w.lower(), set()).add(w)
+    return sorted(low for low, written in forms.items() if low in english and low not in written)
+
+
+def write_proper_names(words: list[str]) -> None:
+    with (HERE / "proper_names.tsv").open("w", encoding="utf-8") as f:
+        f.write(
+            "# Built by dictionaries/build.py: words of symspellpy's English list that SCOWL\n"
+            "# (Debian wamerican-large, wbritish-large) writes only with a capital (names,\n"
+            "# places, days, brands), lower-cased. Copyright 2000-2011 Kevin Atkinson; see\n"
+            "# dictionaries/README.md for the licence.\n"
+        )
+        for w in words:
+            f.write(f"{w}\t1\n")
+
+
 # --------------------------------------------------------------------------- corpus words
 
 
@@ -466,6 +495,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"english_extra.tsv: {len(extra)} words", file=sys.stderr)
     if (HERE / "english_extra.tsv").is_file():
         english |= set(WordList.from_tsv(HERE / "english_extra.tsv").counts)
+    if "legal" in only and all(p.is_file() for p in (*SCOWL, SCOWL_SHORT)):
+        names = build_proper_names(english)
+        write_proper_names(names)
+        print(f"proper_names.tsv: {len(names)} words", file=sys.stderr)
     if only == {"legal"}:
         return 0
     paths = corpus_paths()

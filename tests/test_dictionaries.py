@@ -165,6 +165,7 @@ def test_unwritable_cache_still_loads(tmp_path: Path, monkeypatch: pytest.Monkey
 DATA_FILES = [
     "legal.tsv",
     "english_extra.tsv",
+    "proper_names.tsv",
     "corpus_words.tsv",
     "corpus_bigrams.tsv",
     "case_names.tsv",
@@ -184,6 +185,7 @@ def test_data_files_are_committed_clean_and_seed_free(name: str) -> None:
         width = {
             "legal.tsv": 3,
             "english_extra.tsv": 2,
+            "proper_names.tsv": 2,
             "corpus_words.tsv": 3,
             "corpus_bigrams.tsv": 2,
             "case_names.tsv": 4,
@@ -217,3 +219,9 @@ def test_corpus_words_recur_in_three_opinions() -> None:
         assert sum(1 for t in texts if pat.search(t)) >= 3, w
     seed = (SHARED / "corpus" / "seed").glob("*.txt")
     assert all(p.parent.name == "seed" for p in seed)
+
+
+def test_proper_names_are_names_only() -> None:
+    names = Resources().proper_names
+    assert {"andrew", "vienna", "friday", "july", "ebay"} <= names
+    assert not {"bill", "may", "will", "court", "english", "grant", "mark"} & names

@@ -170,6 +170,7 @@ def test_fixes(before: str, after: str | None) -> None:
         "and stopped his eares; in shorte tyme the worlde sholde haue perysshed, and theyr",
         "Thou watchest the last oozings; thou leavest me to grieve",  # old verb endings
         "Limehouse, grocer —R. H. Munday, Fountain-court",  # a surname after initials
+        "she undrew it, and the virenna said",  # no lower-case name ("andrew", "vienna")
         "Mr. Pearce and Mr. Sheil said; Mr. Loddon",  # names near common words
         "",
     ],

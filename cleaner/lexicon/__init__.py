@@ -10,6 +10,7 @@ from cleaner.lexicon.data import (
     load_corpus_words,
     load_english,
     load_legal,
+    load_proper_names,
 )
 from cleaner.lexicon.words import WordList, load_bundled_english
 
@@ -26,6 +27,7 @@ __all__ = [
     "load_corpus_words",
     "load_english",
     "load_legal",
+    "load_proper_names",
     "normalize_case_name",
     "party_words",
 ]

@@ -24,6 +24,7 @@ CORPUS_WORDS_FILE = "corpus_words.tsv"
 CORPUS_BIGRAMS_FILE = "corpus_bigrams.tsv"
 CASE_NAMES_FILE = "case_names.tsv"
 ENGLISH_EXTRA_FILE = "english_extra.tsv"
+PROPER_NAMES_FILE = "proper_names.tsv"
 
 
 def dictionaries_dir() -> Path:
@@ -79,6 +80,11 @@ def load_english() -> WordList:
 def load_legal() -> WordList:
     """Legal terms, Latin, abbreviations, reporters and courts (count 1 = present)."""
     return _wordlist(LEGAL_FILE)
+
+
+def load_proper_names() -> WordList:
+    """English words that are only ever written with a capital ("andrew", "vienna"), cached."""
+    return _wordlist(PROPER_NAMES_FILE)
 
 
 def load_corpus_words() -> WordList:

@@ -531,6 +531,7 @@ class NonWords(Pass):
         super().__init__(config, resources)
         self._known: dict[str, bool] = {}
         self._verdicts: dict[str, _Verdict | None] = {}
+        self._lower_verdicts: dict[str, _Verdict | None] = {}
         #: Tokens no document can change (known words, numbers, acronyms, tokens whose
         #: verdict is None): one C-level set difference skips them all.
         self._settled: set[str] = set()
@@ -558,6 +559,17 @@ class NonWords(Pass):
         if len(self._verdicts) > 200_000:
             self._verdicts.clear()
         self._verdicts[w] = v
+        return v
+
+    def _lower_verdict(self, w: str) -> _Verdict | None:
+        """The verdict for a lower-case token whose best candidate is a name ("wae": "wac"):
+        the candidates without the words only ever written with a capital."""
+        if w in self._lower_verdicts:
+            return self._lower_verdicts[w]
+        v = self._decide(w, self.resources.spelling, self.resources.proper_names)
+        if len(self._lower_verdicts) > 200_000:
+            self._lower_verdicts.clear()
+        self._lower_verdicts[w] = v
         return v
 
     def _settles(self, bare: str, low: str) -> bool:
@@ -645,7 +657,9 @@ class NonWords(Pass):
                 return True  # "tobe", "ofthe"
         return False
 
-    def _decide(self, w: str, speller: Speller) -> _Verdict | None:
+    def _decide(
+        self, w: str, speller: Speller, names: Container[str] = frozenset()
+    ) -> _Verdict | None:
         plain = _strip_specks(w)
         if plain != w:
             if w in REAL_ACCENTED or METRICAL_ED.search(w) or not self._is_known(plain):
@@ -661,6 +675,8 @@ class NonWords(Pass):
         cands = speller.candidates(w)
         if not cands or cands[0].cost > 1.0:
             cands = speller.distant(w) or cands  # two generic edits, long common words only
+        if names:
+            cands = tuple(c for c in cands if c.word not in names)
         if not cands:
             return None
         best = cands[0]
@@ -873,6 +889,13 @@ class NonWords(Pass):
             or (old_throughout() and old_reading(w, self._is_known))
         ):
             return None  # "haue", "neuer", "theyr" in a text in old spelling: as printed
+        # "undrew" is no "andrew": a name takes a capital. Without the names the verdict
+        # is a runner-up, which only the neighbours may settle ("wae": "was", not "wac")
+        name_best = bare[:1].islower() and v.word in self.resources.proper_names
+        if name_best:
+            v = self._lower_verdict(w)
+            if v is None:
+                return None
         if v.word in CAPITALIZED_ONLY and bare[:1].islower():
             return None  # "luly" is no "july": the month takes a capital
         in_doc = lower[v.word] > 0
@@ -947,6 +970,8 @@ class NonWords(Pass):
                 return None  # a surname after initials ("R. H. Munday" is no "Monday")
         if quoted and not accent:
             strong = strong and v.cost <= _QUOTE_COST
+        if name_best:
+            strong = False
         if len(bare) <= 2 and not (v.word in SHORT_WORDS and v.cost <= 0.45):
             strong = False  # two letters are too little evidence, except for "bn" -> "on"
         settle = not (strong or caption or quoted or upper or accent or old_spelling)
@@ -960,7 +985,7 @@ class NonWords(Pass):
                 return edit
         if (
             settle
-            and not (capitalized or garbled)
+            and not (capitalized or garbled or name_best)
             and len(bare) >= 4
             and bare.isalpha()
             and v.cost <= _APPLY_COST
