@@ -262,9 +262,9 @@ def _choose(
     parts: list[str], judge: Judge, *, in_line: bool = False
 ) -> tuple[frozenset[int], float] | None:
     """Which hyphens to remove (indices), with a confidence; None to keep all. ``in_line``:
-    the hyphen stands inside a line, where the print set it (a line end may have split
-    any word), so two dictionary words are a compound there however rare ("window-sill",
-    "wild-fowl", "raw-boned"), and so is a word and a particle ("passers-by")."""
+    the hyphen stands inside a line, where the print set it, so two dictionary words no
+    rarer than their join are a compound there (:func:`_dictionary_compound`: "window-sill",
+    "raw-boned", "passers-by") that only the document's own joins may undo."""
     n = len(parts) - 1
     if n > 4:
         return None
@@ -334,9 +334,9 @@ _AFFIX_WORDS = frozenset(
 
 def _dictionary_compound(left: str, right: str, judge: Judge) -> bool:
     """Are ``left`` and ``right`` a compound by the dictionaries alone: two known lower-case
-    words of 3+ letters, or a word and a particle, each commoner than their join ("window-
-    sill", "wild-fowl", "passers-by")? (A capital makes a name split at a line end more
-    likely: "Blooming-ton", "Washing-ton".)
+    words of 3+ letters, or a word and a particle, each at least as common as their join
+    ("window-sill", "wild-fowl", "passers-by")? (A capital makes a name split at a line end
+    more likely: "Blooming-ton", "Washing-ton".)
 
     >>> from cleaner.resources import Resources
     >>> judge = Judge(Resources(), Counter())
