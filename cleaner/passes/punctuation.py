@@ -184,6 +184,8 @@ DASH_HYPHEN = regex.compile(r"(?<![-—–])(?:[—–][ ]?|--[ ])(-)(?=\p{L})")
 PREV_WORD = regex.compile(r"(\p{L}+)[ ]\Z")
 #: A short lower-case run after a word: a fragment when English hardly writes it ("to ing").
 FRAGMENT_AFTER = regex.compile(r"[ ](\p{Ll}{1,4})(?![\w'’-])")
+#: ... fewer times than this in Google Books ("ing": 1; "ly", "tion": 0).
+FRAGMENT_FREQUENCY = 1000
 #: Nouns that take a letter as a label ("Subpart a.", "clause b.").
 LABELS: frozenset[str] = _words(
     """section subsection part subpart paragraph subparagraph clause subclause item schedule
@@ -441,7 +443,10 @@ class StrayPunctuation(Pass):
                 if facts.damaged and len(word) >= 4 and nxt in SELDOM_OPEN:
                     conf = 0.85  # where OCR sprinkles specks, before a word seldom opening one
                 garbled = FRAGMENT_AFTER.match(text, m.end(2))
-                if garbled is not None and self.resources.frequency(garbled.group(1)) < 1000:
+                if (
+                    garbled is not None
+                    and self.resources.frequency(garbled.group(1)) < FRAGMENT_FREQUENCY
+                ):
                     conf = 0.7  # a garbled line goes on ("caused. to ing Mr. Mead"): no sentence
                 if facts.damaged and nxt in AFTER_COMMA:
                     yield Edit(dot, dot + 1, ",", "comma read as a period before a clause", conf)
