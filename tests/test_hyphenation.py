@@ -77,6 +77,16 @@ FIXES = [
         "Charlene McKenzie, the appellee, lost her right",
     ),
     ("a fathom-less gorge; a certain haggard-ness", "a fathomless gorge; a certain haggardness"),
+    # a quotation printed with a mark at the start of each line: a split word holds that
+    # line's mark in its gap (Arkansas 1860)
+    (
+        "the benefit of purchasers “ of the said lands, for a valuable considera- “ tion, which",
+        "the benefit of purchasers “ of the said lands, for a valuable consideration, which",
+    ),
+    (
+        "made, or ‘ thereafter to be made, as valid to con- ‘ vey and pass over, and de- ‘ mand of",
+        "made, or ‘ thereafter to be made, as valid to convey and pass over, and demand of",
+    ),
 ]
 
 # text that must survive untouched
@@ -118,6 +128,9 @@ SURVIVES = [
     "the window-sill; a fearful wild-fowl; five raw-boned horses; passers-by",
     "seized hold of a marline-spike and struck him",  # rare words both (BLN600)
     "vi et armis; cum onere; contra formam statuti; nulla bona",
+    # a quotation that opens after a dash, in a paragraph without running marks
+    "the witness said- “ the lands are his” and left",
+    "the witness-“may be heard” and",
     "",
 ]
 

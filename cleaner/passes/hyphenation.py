@@ -53,10 +53,18 @@ HAS_LINE_END = re.compile(r"-[ \t]*\n")
 #: piece may start a compound ("Ber- nard-street") or take a possessive ("pri- soner's"); a
 #: speck of a period may sit in the gap ("cut- . ting"); the left piece may end one
 #: ("Police-con- stable", "house-break- ing": BLN600 has 21 such, none a suspended hyphen).
+#: In a quotation printed with a mark at the start of each of its lines, that line's mark
+#: sits in the gap too ("valuable considera- “ tion"): see :data:`RUNNING_QUOTE`.
 SPACED = regex.compile(
     r"(?<=^|[\s(\[“\"‘'’]|(?<=\p{L}{2})-)"
-    r"(\p{L}+)-[ \t]+(?:\.[ \t]*)?(\p{L}+)(?=$|[\s.,;:!?)\]”\"’'-])"
+    r"(\p{L}+)-[ \t]+(?:\.[ \t]*|[“‘][ \t]+)?(\p{L}+)(?=$|[\s.,;:!?)\]”\"’'-])"
 )
+#: Old reports print a long quotation with an opening mark at the start of each of its
+#: lines; once the lines are joined, those marks stand between two lower-case words
+#: ("purchasers “ of the said lands"). A paragraph with such a mark is one whose split words
+#: may hold one in their gap ("considera- “ tion" -> "consideration"); elsewhere a mark
+#: after a hyphen opens a quotation.
+RUNNING_QUOTE = regex.compile(r"\p{Ll}[ \t]+[“‘][ \t]+\p{Ll}")
 #: The hyphens of SPACED: after a letter, before a space. (The hyphen comes first, so that the
 #: engine finds it with a fast literal search instead of trying the letter class at every
 #: position: 60x as fast.)
@@ -493,6 +501,20 @@ def _line_end_matches(
             yield m
 
 
+def _running_quotes(text: str, pos: int) -> bool:
+    """Does the paragraph (line) of ``pos`` print a quotation with a mark at the start of
+    each of its lines (:data:`RUNNING_QUOTE`)?
+
+    >>> _running_quotes("for purchasers “ of the lands, a considera- “ tion", 40)
+    True
+    >>> _running_quotes("He said- “ the lands are his”", 5)
+    False
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return RUNNING_QUOTE.search(text, start, len(text) if end < 0 else end) is not None
+
+
 class Hyphenation(Pass):
     """Split words (Schu-macher, es-topped, pri- soner) joined."""
 
@@ -571,6 +593,9 @@ class Hyphenation(Pass):
             left, right = m.group(1), m.group(2)
             if len(left) == 1 and left.isupper() and right[:1].isupper():
                 continue  # initials ("Captain A- C. Gleig")
+            gap = text[m.end(1) : m.start(2)]
+            if ("“" in gap or "‘" in gap) and not _running_quotes(text, m.start()):
+                continue  # a quotation opens after a dash
             # "pre- and post-trial": a hyphenated word follows ("debt- or, greatly" no)
             suspended = SUSPENDED_FOLLOWS.match(text, m.end()) is not None
             if (
