@@ -77,6 +77,12 @@ FIXES = [
         "Charlene McKenzie, the appellee, lost her right",
     ),
     ("a fathom-less gorge; a certain haggard-ness", "a fathomless gorge; a certain haggardness"),
+    # a speck of a period or comma stuck to the hyphen (Arkansas 1860; BLN600)
+    (
+        "the case could be reman-, ded for further proof",
+        "the case could be remanded for further proof",
+    ),
+    ("made improve-. ments thereon; the wit-. nesses", "made improvements thereon; the witnesses"),
     # a quotation printed with a mark at the start of each line: a split word holds that
     # line's mark in its gap (Arkansas 1860)
     (
@@ -128,6 +134,9 @@ SURVIVES = [
     "the window-sill; a fearful wild-fowl; five raw-boned horses; passers-by",
     "seized hold of a marline-spike and struck him",  # rare words both (BLN600)
     "vi et armis; cum onere; contra formam statuti; nulla bona",
+    # a dash before a comma or period, no split word (Arkansas 1860; Overproof)
+    "in color-, and then; Conceding-, then, that; the same-; and",
+    "gum nuts, koalas, waratah-, wattles, and flannel flowers",
     # a quotation that opens after a dash, in a paragraph without running marks
     "the witness said- “ the lands are his” and left",
     "the witness-“may be heard” and",

@@ -51,13 +51,14 @@ LINE_END = regex.compile(
 HAS_LINE_END = re.compile(r"-[ \t]*\n")
 #: A word broken at a line end whose line break became a space: "pri- soner". The right
 #: piece may start a compound ("Ber- nard-street") or take a possessive ("pri- soner's"); a
-#: speck of a period may sit in the gap ("cut- . ting"); the left piece may end one
-#: ("Police-con- stable", "house-break- ing": BLN600 has 21 such, none a suspended hyphen).
+#: speck of a period or comma may sit in the gap ("cut- . ting", "improve-. ments", "reman-,
+#: ded"); the left piece may end one ("Police-con- stable", "house-break- ing": BLN600 has 21
+#: such, none a suspended hyphen).
 #: In a quotation printed with a mark at the start of each of its lines, that line's mark
 #: sits in the gap too ("valuable considera- “ tion"): see :data:`RUNNING_QUOTE`.
 SPACED = regex.compile(
     r"(?<=^|[\s(\[“\"‘'’]|(?<=\p{L}{2})-)"
-    r"(\p{L}+)-[ \t]+(?:\.[ \t]*|[“‘][ \t]+)?(\p{L}+)(?=$|[\s.,;:!?)\]”\"’'-])"
+    r"(\p{L}+)-(?:[ \t]+(?:\.[ \t]*|[“‘][ \t]+)?|[.,][ \t]+)(\p{L}+)(?=$|[\s.,;:!?)\]”\"’'-])"
 )
 #: Old reports print a long quotation with an opening mark at the start of each of its
 #: lines; once the lines are joined, those marks stand between two lower-case words
@@ -68,7 +69,7 @@ RUNNING_QUOTE = regex.compile(r"\p{Ll}[ \t]+[“‘][ \t]+\p{Ll}")
 #: The hyphens of SPACED: after a letter, before a space. (The hyphen comes first, so that the
 #: engine finds it with a fast literal search instead of trying the letter class at every
 #: position: 60x as fast.)
-HAS_SPACED = re.compile(r"-(?<=[^\W\d_]-)[ \t]")
+HAS_SPACED = re.compile(r"-(?<=[^\W\d_]-)[.,]?[ \t]")
 #: A spaced hyphen between two words is joined when the document writes the joined word
 #: this often ("garnishee debt- or" beside "debtor" x3).
 DOC_JOINED = 3
@@ -501,6 +502,11 @@ def _line_end_matches(
             yield m
 
 
+def _has_spaced(text: str) -> bool:
+    """Might ``text`` hold a :data:`SPACED` match (a literal test before the scan)?"""
+    return "- " in text or "-, " in text or "-. " in text
+
+
 def _running_quotes(text: str, pos: int) -> bool:
     """Does the paragraph (line) of ``pos`` print a quotation with a mark at the start of
     each of its lines (:data:`RUNNING_QUOTE`)?
@@ -528,7 +534,7 @@ class Hyphenation(Pass):
 
     def _propose(self, text: str, ctx: PassContext) -> Iterator[Edit]:
         judge, spans = document_judge(text, ctx, self.resources)
-        spaced = list(_line_end_matches(text, HAS_SPACED, SPACED)) if "- " in text else []
+        spaced = list(_line_end_matches(text, HAS_SPACED, SPACED)) if _has_spaced(text) else []
         for m in spaced:  # the pieces of "pri- soner" are no words of the document
             judge.doc[m.group(1).lower()] -= 1
             judge.doc[m.group(2).lower()] -= 1
@@ -596,6 +602,8 @@ class Hyphenation(Pass):
             gap = text[m.end(1) : m.start(2)]
             if ("“" in gap or "‘" in gap) and not _running_quotes(text, m.start()):
                 continue  # a quotation opens after a dash
+            if gap[1:2] in (".", ",") and not judge.is_word(left + right):
+                continue  # a speck stuck to the hyphen: the join must be a word ("reman-, ded")
             # "pre- and post-trial": a hyphenated word follows ("debt- or, greatly" no)
             suspended = SUSPENDED_FOLLOWS.match(text, m.end()) is not None
             if (
