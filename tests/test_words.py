@@ -25,6 +25,8 @@ WORDS = Cleaner(passes=("words",))
         ("He was aDout to go", "He was about to go"),
         ("sitting bn the lawn", "sitting on the lawn"),
         ("The Cóurt held", "The Court held"),
+        # a speck on a word before a period is no abbreviation (Arkansas 1986)
+        ("Darrell Hickman, Justicé. This is a suit", "Darrell Hickman, Justice. This is a suit"),
         ("either of the offénders, eithér way", "either of the offenders, either way"),
         ("Tbe court said", "The court said"),
         ("the 0nly way", "the only way"),
@@ -127,6 +129,8 @@ def test_fixes(before: str, after: str | None) -> None:
         "a suit was brought to recover so ue of the assessments",  # "us of": no evidence
         "the publick gaol; to controul; a surprize; untill; recompence; it befel",
         "Señora Peña ordered a café and sent her résumé",  # real accents
+        "José Padilla met René. Then JOSÉ left",  # names keep their accents
+        "2 Md. Ch. Decís. 333",  # an abbreviation
         "Wojcik and Savage acted; Wojcik later left; Wojcik said",  # a repeated name
         "Behrens v. Pelletier, 516 U.S. 299",  # a party name
         "the CCHD and the DOJ",  # acronyms

@@ -646,6 +646,16 @@ class NonWords(Pass):
                     return True
         return False
 
+    def _speck_on_word(self, bare: str) -> bool:
+        """Is ``bare`` a known word of 4+ letters with an accent OCR put on it ("Justicé")?"""
+        plain = _strip_specks(bare).lower()
+        return (
+            plain != bare.lower()
+            and len(plain) >= 4
+            and self._is_known(plain)
+            and plain not in self.resources.proper_names
+        )
+
     def _merged(self, w: str) -> bool:
         """Is ``w`` a known word glued to a function word ("agreementis", "ofthe")?"""
         for k in range(1, min(4, len(w) - 2) + 1):
@@ -869,10 +879,12 @@ class NonWords(Pass):
         upper = len(letters) > 1 and all(c.isupper() for c in letters)
         if upper and len(bare) <= 5:
             return None  # an acronym ("CCHD", "LLC")
-        if nxt == "." and (
-            bare[:1].isupper() or (len(bare) <= 4 and not _sentence_follows(text, end + 1))
+        if (
+            nxt == "."
+            and (bare[:1].isupper() or (len(bare) <= 4 and not _sentence_follows(text, end + 1)))
+            and not self._speck_on_word(bare)
         ):
-            return None  # an abbreviation ("Sch.", "Servs.")
+            return None  # an abbreviation ("Sch.", "Servs."), not a word with a speck ("Justicé.")
         w = bare.lower()
         if "o" in w and bare.isalpha() and not old_spelling and e_as_o():
             edit = self._e_read_as_o(text, start, end, bare, w)
@@ -922,9 +934,14 @@ class NonWords(Pass):
             )
         )
         if accent:
-            # an accented capitalized word: only when the plain form is a common word and
-            # the document does not spell it this way again
-            strong = (v.common or not (capitalized or upper)) and exact[bare] <= 1
+            # an accented capitalized word: only when the plain form is a common word, no
+            # name ("José", "René" keep their accents), and the document does not spell it
+            # this way again
+            strong = (
+                (v.common or not (capitalized or upper))
+                and exact[bare] <= 1
+                and not ((capitalized or upper) and v.word in self.resources.proper_names)
+            )
         elif capitalized or upper:
             # a capitalized unknown word is most often a name ("Husted", "Dutton"): only
             # confusions toward a very common word, keeping the first letter, once in the
