@@ -167,6 +167,14 @@ CONFUSABLE_DIGITS = frozenset("01568")
 #: Combining marks that OCR specks produce (acute, grave, circumflex, ring, dot). A
 #: diaeresis is left alone: it is real far more often ("naïve", "coöperate", "Zoë").
 SPECK_MARKS = frozenset("\u0300\u0301\u0302\u030a\u0307")
+#: A word shaped like a Spanish, Portuguese, Italian or French one ("maria", "martin",
+#: "angel", "jose", "therese"), whose accent may be real: none of "w", "k", "sh", "gh", "ck",
+#: "ou", a doubled consonant but "ll", "rr", "cc", "nn", "ss", "tt", or two consonants at
+#: the end ("court", "grubbs" are no such words: "Cóurt", "Grúbbs" carry specks).
+ROMANCE_SHAPED = re.compile(
+    r"(?!.*(?:w|k|sh|gh|ck|ou|([bdfghjmpqvxz])\1|[b-df-hj-np-tv-z][b-df-hj-np-tv-z]$))"
+    r"[a-zñç]+"
+)
 #: The metrical accent of verse on a past tense ("learnèd", "wingéd") is real.
 METRICAL_ED = regex.compile(r"[èé]d$")
 #: English words whose accents are real (their plain forms are also words).
@@ -646,6 +654,24 @@ class NonWords(Pass):
                     return True
         return False
 
+    def _speckled(self, counts: Iterable[str]) -> bool:
+        """Does a lower-case word of ``counts`` carry an OCR speck (an accent on a known
+        word: "thé", "offénders")?
+
+        >>> from cleaner.config import Config
+        >>> from cleaner.resources import Resources
+        >>> w = NonWords(Config(), Resources())
+        >>> w._speckled(["the", "Peña", "thé"]), w._speckled(["the", "Peña", "café"])
+        (True, False)
+        """
+        for tok in counts:
+            if tok.isascii() or not tok.islower():
+                continue
+            plain = _strip_specks(tok)
+            if plain != tok and tok not in REAL_ACCENTED and self._is_known(plain):
+                return True
+        return False
+
     def _speck_on_word(self, bare: str) -> bool:
         """Is ``bare`` a known word of 4+ letters with an accent OCR put on it ("Justicé")?"""
         plain = _strip_specks(bare).lower()
@@ -785,6 +811,10 @@ class NonWords(Pass):
         def old_throughout() -> bool:  # old spelling throughout, not a few noise forms
             return old_spelling_share(document_counts(text, ctx), known) >= OLD_SPELLING_SHARE
 
+        @functools.cache
+        def speckled() -> bool:  # OCR specks on the document's lower-case words ("thé")
+            return self._speckled(document_counts(text, ctx))
+
         found: list[tuple[int, int, str]] = []
         if len(unknown) * len(text) > _INDEX_WORK:
             # many unknown tokens in a long text: one index instead of a scan per token
@@ -816,6 +846,7 @@ class NonWords(Pass):
                 noisy,
                 e_as_o,
                 old_throughout,
+                speckled,
             )
             if edit is not None:
                 last = end
@@ -835,6 +866,7 @@ class NonWords(Pass):
         noisy: Callable[[], bool] = lambda: False,
         e_as_o: Callable[[], bool] = lambda: False,
         old_throughout: Callable[[], bool] = lambda: False,
+        speckled: Callable[[], bool] = lambda: False,
     ) -> Edit | None:
         bare = tok.replace("[", "").replace("]", "")
         has_digit = any(c.isdigit() for c in bare)
@@ -935,12 +967,19 @@ class NonWords(Pass):
         )
         if accent:
             # an accented capitalized word: only when the plain form is a common word, no
-            # name ("José", "René" keep their accents), and the document does not spell it
-            # this way again
+            # name ("José", "René" keep their accents), the OCR puts specks on the
+            # document's lower-case words too ("María", "Ángel" in a clean text are names),
+            # and the document does not spell it this way again
             strong = (
                 (v.common or not (capitalized or upper))
                 and exact[bare] <= 1
-                and not ((capitalized or upper) and v.word in self.resources.proper_names)
+                and not (
+                    (capitalized or upper)
+                    and (
+                        v.word in self.resources.proper_names
+                        or (ROMANCE_SHAPED.fullmatch(v.word) is not None and not speckled())
+                    )
+                )
             )
         elif capitalized or upper:
             # a capitalized unknown word is most often a name ("Husted", "Dutton"): only
