@@ -27,7 +27,7 @@ WORDS = Cleaner(passes=("words",))
         ("The Cóurt held", "The Court held"),
         # a speck on a word before a period is no abbreviation (Arkansas 1986)
         # ... in a document whose OCR puts specks on lower-case words too ("thé")
-        ("Darrell Hickman, Justicé. This is thé suit", "Darrell Hickman, Justice. This is the suit"),
+        ("Hickman, Justicé. This is thé suit", "Hickman, Justice. This is the suit"),
         ("either of the offénders, eithér way", "either of the offenders, either way"),
         ("Tbe court said", "The court said"),
         ("the 0nly way", "the only way"),
