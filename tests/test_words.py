@@ -25,6 +25,8 @@ WORDS = Cleaner(passes=("words",))
         ("He was aDout to go", "He was about to go"),
         ("sitting bn the lawn", "sitting on the lawn"),
         ("The Cóurt held", "The Court held"),
+        # a place's word after a name (ICDAR 2017, Overproof)
+        ("FORTEY, Monmouth Couit, Seven", "FORTEY, Monmouth Court, Seven"),
         # a speck on a word before a period is no abbreviation (Arkansas 1986)
         # ... in a document whose OCR puts specks on lower-case words too ("thé")
         ("Hickman, Justicé. This is thé suit", "Hickman, Justice. This is the suit"),
@@ -131,6 +133,8 @@ def test_fixes(before: str, after: str | None) -> None:
         "the publick gaol; to controul; a surprize; untill; recompence; it befel",
         "Señora Peña ordered a café and sent her résumé",  # real accents
         "José Padilla met René. Then JOSÉ left",  # names keep their accents
+        # a surname after a title or a given name, one letter from a common word
+        "Then Mr. Baek left, and Officer Baek, and Jerome Baek",
         # ... and so do words shaped like Spanish or French ones in a text with no specks
         "Appellant María argues; the witness, Ángel, and Martín testified; Thérèse did not",
         "2 Md. Ch. Decís. 333",  # an abbreviation

@@ -175,6 +175,23 @@ ROMANCE_SHAPED = re.compile(
     r"(?!.*(?:w|k|sh|gh|ck|ou|([bdfghjmpqvxz])\1|[b-df-hj-np-tv-z][b-df-hj-np-tv-z]$))"
     r"[a-zñç]+"
 )
+#: Titles before a surname ("Mr. Baek", "Officer Baek"): a capitalized word after one is
+#: a name, whatever common word it is one letter from.
+TITLES = frozenset(
+    """mr mrs ms messrs miss dr rev hon officer deputy sheriff trooper detective sergeant
+    sgt agent judge justice professor prof captain capt lieutenant lt corporal cpl
+    governor gov senator sen representative rep""".split()  # noqa: SIM905
+)
+#: Words that follow a name in the name of a place or a body ("Thomas Street", "Monmouth
+#: Court"): no surnames.
+PLACE_WORDS = frozenset(
+    """street road lane avenue square place row terrace crescent gardens park hill bridge
+    river creek bay island county city town township parish court hall house hospital
+    church chapel college school university station railway company bank office mills
+    works district circuit""".split()  # noqa: SIM905
+)
+#: The word just before a place, and the period after it if any.
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)(\.?)[ \t]+$")
 #: The metrical accent of verse on a past tense ("learnèd", "wingéd") is real.
 METRICAL_ED = regex.compile(r"[èé]d$")
 #: English words whose accents are real (their plain forms are also words).
@@ -654,6 +671,25 @@ class NonWords(Pass):
                     return True
         return False
 
+    def _after_name(self, text: str, start: int) -> bool:
+        """Does a title ("Mr.", "Officer") or a name ("Jerome", a word only ever written
+        with a capital) stand just before ``start``, so that a capitalized word there is
+        a surname?
+
+        >>> from cleaner.config import Config
+        >>> from cleaner.resources import Resources
+        >>> w = NonWords(Config(), Resources())
+        >>> [w._after_name(t, t.index("Baek")) for t in ("Mr. Baek", "Jerome Baek", "the Baek")]
+        [True, True, False]
+        """
+        m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if m is None:
+            return False
+        word = m.group(1)
+        return word.lower() in TITLES or (
+            m.group(2) == "" and word.lower() in self.resources.proper_names
+        )
+
     def _speckled(self, counts: Iterable[str]) -> bool:
         """Does a lower-case word of ``counts`` carry an OCR speck (an accent on a known
         word: "thé", "offénders")?
@@ -1024,6 +1060,8 @@ class NonWords(Pass):
                 return None
             if capitalized and _after_initial(text, start):
                 return None  # a surname after initials ("R. H. Munday" is no "Monday")
+            if capitalized and v.word not in PLACE_WORDS and self._after_name(text, start):
+                return None  # a surname after a title or a given name ("Officer Baek")
         if quoted and not accent:
             strong = strong and v.cost <= _QUOTE_COST
         if name_best:
