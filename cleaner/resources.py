@@ -28,6 +28,7 @@ from cleaner.lexicon import (
     WordList,
     load_bigrams,
     load_case_names,
+    load_census_names,
     load_corpus_bigrams,
     load_corpus_words,
     load_english,
@@ -70,6 +71,12 @@ class Resources:
         """Lower-cased English words only ever written with a capital: names, places, days,
         brands ("andrew", "vienna", "friday", "ebay"). A lower-case token is none of them."""
         return frozenset(load_proper_names().counts)
+
+    @cached_property
+    def census_names(self) -> frozenset[str]:
+        """Lower-cased US Census surnames and given names that no English or legal list
+        knows ("baek", "kowalczyk"): a capitalized one in mid-sentence is a name."""
+        return frozenset(load_census_names().counts)
 
     @cached_property
     def known(self) -> frozenset[str]:

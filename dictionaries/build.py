@@ -10,6 +10,8 @@ Writes, next to this script (all sorted, one entry a line, diff-friendly):
   recur in >= 3 opinions and are not a near variant (OCR-like or edit distance 1) of a much
   more frequent word; hyphenated compounds the same way.
 - ``corpus_bigrams.tsv``: ``w1 w2<TAB>count`` for adjacent known words seen >= 2 times.
+- ``census_names.tsv``: ``name<TAB>1``, the US Census 1990 surnames and given names that no
+  English or legal list knows (from the ``names`` package).
 - ``case_names.tsv``: ``name<TAB>short<TAB>citation<TAB>source`` from eyecite over the
   corpus plus ``famous_cases.tsv`` (curated by hand).
 
@@ -234,6 +236,42 @@ def write_proper_names(words: list[str]) -> None:
             "# (Debian wamerican-large, wbritish-large) writes only with a capital (names,\n"
             "# places, days, brands), lower-cased. Copyright 2000-2011 Kevin Atkinson; see\n"
             "# dictionaries/README.md for the licence.\n"
+        )
+        for w in words:
+            f.write(f"{w}\t1\n")
+
+
+def build_census_names(known: set[str]) -> list[str]:
+    """The US Census Bureau's 1990 surnames and given names (88,799 + 5,494, from the
+    ``names`` package), lower-cased: those of 4+ letters that no English or legal list
+    knows ("baek", "kowalczyk", "tsosie"). A capitalized unknown token in mid-sentence that
+    is one of them is a name, not a misread ("Officer Baek" is no "Back"). Names the seed
+    opinion uses are left out, so that it stays an unseen test. Empty without ``names``."""
+    try:
+        import names as census  # type: ignore[import-untyped]
+    except ImportError:
+        return []
+    folder = Path(census.__file__).parent
+    seed = {
+        w.lower()
+        for p in (ROOT / "corpus").glob("*.txt")
+        for w in WORD.findall(p.read_text(encoding="utf-8"))
+    }
+    out: set[str] = set()
+    for name in ("dist.all.last", "dist.male.first", "dist.female.first"):
+        for line in (folder / name).read_text(encoding="ascii").splitlines():
+            word = line.split()[0].lower() if line.strip() else ""
+            if len(word) >= 4 and word.isalpha() and word not in known and word not in seed:
+                out.add(word)
+    return sorted(out)
+
+
+def write_census_names(words: list[str]) -> None:
+    with (HERE / "census_names.tsv").open("w", encoding="utf-8") as f:
+        f.write(
+            "# Built by dictionaries/build.py: the US Census Bureau's 1990 surnames and given\n"
+            "# names (public domain; via the names package, MIT) of 4+ letters that no English\n"
+            "# or legal list knows, lower-cased; the seed opinion's words left out.\n"
         )
         for w in words:
             f.write(f"{w}\t1\n")
@@ -499,6 +537,13 @@ def main(argv: list[str] | None = None) -> int:
         names = build_proper_names(english)
         write_proper_names(names)
         print(f"proper_names.tsv: {len(names)} words", file=sys.stderr)
+    if "legal" in only:
+        census = build_census_names(english | {t.lower() for t, _ in legal_rows})
+        if census:
+            write_census_names(census)
+            print(f"census_names.tsv: {len(census)} names", file=sys.stderr)
+        else:
+            print("no names package: census_names.tsv left as it is", file=sys.stderr)
     if only == {"legal"}:
         return 0
     paths = corpus_paths()

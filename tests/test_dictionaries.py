@@ -166,6 +166,7 @@ DATA_FILES = [
     "legal.tsv",
     "english_extra.tsv",
     "proper_names.tsv",
+    "census_names.tsv",
     "corpus_words.tsv",
     "corpus_bigrams.tsv",
     "case_names.tsv",
@@ -186,6 +187,7 @@ def test_data_files_are_committed_clean_and_seed_free(name: str) -> None:
             "legal.tsv": 3,
             "english_extra.tsv": 2,
             "proper_names.tsv": 2,
+            "census_names.tsv": 2,
             "corpus_words.tsv": 3,
             "corpus_bigrams.tsv": 2,
             "case_names.tsv": 4,
@@ -225,3 +227,12 @@ def test_proper_names_are_names_only() -> None:
     names = Resources().proper_names
     assert {"andrew", "vienna", "friday", "july", "ebay"} <= names
     assert not {"bill", "may", "will", "court", "english", "grant", "mark"} & names
+
+
+def test_census_names_are_unknown_names() -> None:
+    """US Census surnames and given names that no English or legal list knows."""
+    resources = Resources()
+    names = resources.census_names
+    assert {"baek", "kowalczyk", "tsosie", "yazzie", "corne"} <= names
+    assert not {"back", "court", "martin", "smith", "come"} & names
+    assert not names & frozenset(resources.english.counts)  # (the corpus may know a few)

@@ -25,6 +25,7 @@ CORPUS_BIGRAMS_FILE = "corpus_bigrams.tsv"
 CASE_NAMES_FILE = "case_names.tsv"
 ENGLISH_EXTRA_FILE = "english_extra.tsv"
 PROPER_NAMES_FILE = "proper_names.tsv"
+CENSUS_NAMES_FILE = "census_names.tsv"
 
 
 def dictionaries_dir() -> Path:
@@ -85,6 +86,11 @@ def load_legal() -> WordList:
 def load_proper_names() -> WordList:
     """English words that are only ever written with a capital ("andrew", "vienna"), cached."""
     return _wordlist(PROPER_NAMES_FILE)
+
+
+def load_census_names() -> WordList:
+    """US Census surnames and given names no English list knows ("baek"), cached."""
+    return _wordlist(CENSUS_NAMES_FILE)
 
 
 def load_corpus_words() -> WordList:

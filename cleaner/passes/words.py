@@ -1056,6 +1056,8 @@ class NonWords(Pass):
                     )
                 )
             )
+            if capitalized and not sentence_start and w in self.resources.census_names:
+                return None  # a surname or given name in mid-sentence ("Officer Baek")
             if caption or (capitalized and not sentence_start and not strong):
                 return None
             if capitalized and _after_initial(text, start):
