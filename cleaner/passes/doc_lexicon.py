@@ -30,7 +30,13 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from cleaner.lexicon.tokens import LETTERS, document_counts, letter_counts, unknown_runs
+from cleaner.lexicon.tokens import (
+    LETTERS,
+    document_counts,
+    document_damaged,
+    letter_counts,
+    unknown_runs,
+)
 from cleaner.passes.base import Pass, PassContext
 from cleaner.passes.words import damaged_prose, reads_e_as_o
 from cleaner.protect import protected_spans
@@ -333,8 +339,14 @@ class DocumentLexicon(Pass):
             """Does the OCR read "e" as "o" (read on the document as given)?"""
             return reads_e_as_o(document_counts(text, ctx), self.resources)
 
-        fixes: dict[str, tuple[str, float, str]] = {}
         known = self.resources.known
+
+        @functools.cache
+        def damaged() -> bool:
+            """Is the document badly damaged (a rare name most likely a misread)?"""
+            return document_damaged(text, ctx, known)
+
+        fixes: dict[str, tuple[str, float, str]] = {}
         # the runs whose lower-case form no dictionary knows (kept with the count): a small
         # set to test instead of the dictionaries
         unknown = set(unknown_runs(counts, known))
@@ -347,7 +359,7 @@ class DocumentLexicon(Pass):
                 folded_counts[key] > MAX_VARIANT or word not in unknown
             ):
                 continue  # the common case: a rare dictionary word
-            fix = self._correct(word, counts, folded_counts, anchors, by_len, e_as_o)
+            fix = self._correct(word, counts, folded_counts, anchors, by_len, e_as_o, damaged)
             if fix is not None:
                 fixes[word] = fix
         if not fixes:
@@ -391,6 +403,7 @@ class DocumentLexicon(Pass):
         anchors: _Anchors,
         by_len: Callable[[int, int], list[str]],
         e_as_o: Callable[[], bool],
+        damaged: Callable[[], bool] = lambda: False,
     ) -> tuple[str, float, str] | None:
         if len(word) < MIN_LENGTH or counts[word] > MAX_VARIANT:
             return None
@@ -424,6 +437,8 @@ class DocumentLexicon(Pass):
             return None
         if word.isupper() or sum(c.isupper() for c in word[1:]) >= 3:
             return None  # headings, names in capitals ("McCARRY")
+        if word[0].isupper() and key in r.census_names and not damaged():
+            return None  # another person's name ("Carlsen" beside "Carlson")
         if "'" in word or "’" in word:
             return None  # headings; possessives and contractions ("it’s" is not "its")
         # a misread letter: first the OCR confusions ("tiie" -> "the"), then the nearest
