@@ -135,7 +135,7 @@ def test_fixes(before: str, after: str | None) -> None:
         "José Padilla met René. Then JOSÉ left",  # names keep their accents
         # a surname after a title or a given name, one letter from a common word
         "Then Mr. Baek left, and Officer Baek, and Jerome Baek",
-        "The witness, Baek, testified; wooers say Corne when",  # US Census names
+        "The witness, Baek, testified; wooers say Corne when; Mr. Avent",  # US Census names
         # ... and so do words shaped like Spanish or French ones in a text with no specks
         "Appellant María argues; the witness, Ángel, and Martín testified; Thérèse did not",
         "2 Md. Ch. Decís. 333",  # an abbreviation

@@ -1205,8 +1205,8 @@ class NonWords(Pass):
             low = tok.lower()
             initial = tok[:2] in ("Av", "AV") and tok[2:].islower() and len(tok) >= 4
             if initial:
-                if self._is_known(low):
-                    continue  # "Avon", "Avery": names
+                if self._is_known(low) or low in self.resources.census_names:
+                    continue  # "Avon", "Avery", "Avent": names
                 word = "w" + low[2:]
             elif not tok[:1].islower():
                 continue
