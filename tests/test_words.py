@@ -145,6 +145,9 @@ def test_fixes(before: str, after: str | None) -> None:
         "Patel v. Kent Sch. Dist., 648 F.3d 965",  # abbreviations
         "42 U.S.C. § 1983 and 1st and 2d and 10th",  # numbers, ordinals
         "res judicata and certiorari and arguendo",  # Latin
+        # a Latin word beside another: a maxim, not a misread ("taciturn", "arrogant")
+        "expressum facit cessare tacitum; leges posteriores priores contrarias abrogant",
+        "the doctrine of vis major; actio personalis moritur cum persona",
         "a well-known pre-existing rule",  # compounds
         "see http://example.com and a@b.org",
         "McNeill and DeCoursey and McCarroll testified",  # names with inner capitals

@@ -396,6 +396,10 @@ LATIN_FUNCTION_WORDS = frozenset(
 #: Endings of Latin words ("pedis", "curiae", "factum"): an unknown neighbour so ending
 #: makes a phrase Latin rather than damaged English.
 LATIN_ENDING = re.compile(r"(?:us|um|ae|is|orum|arum|ibus|io|ii|em|am|ur)$")
+#: ... and of Latin words beside a token (more endings: the verbs' "cessare", "abrogant")
+LATIN_WORD_ENDING = re.compile(
+    r"(?:us|um|ae|is|orum|arum|ibus|io|ii|em|am|as|ur|are|ere|ire|ant|unt)$"
+)
 _LONE_ANY = 7  # ... any one letter replaced only in a token this long
 #: ... toward a word under :data:`_COMMON` only in a damaged text, and one this common at least
 #: (BLN600: 20k rather than 100k, +31 fixed, 1 broken: "niehtdress", "lavatocies")
@@ -1064,13 +1068,21 @@ class NonWords(Pass):
                 return None  # a surname after initials ("R. H. Munday" is no "Monday")
             if capitalized and v.word not in PLACE_WORDS and self._after_name(text, start):
                 return None  # a surname after a title or a given name ("Officer Baek")
+        # a Latin word in a Latin phrase ("cessare tacitum", "actio personalis"): no misread
+        latin = (
+            not (capitalized or upper)
+            and (LATIN_ENDING.search(w) is not None or w.endswith(("ant", "unt")))
+            and self._latin_beside(text, start, end)
+        )
+        if latin:
+            strong = False
         if quoted and not accent:
             strong = strong and v.cost <= _QUOTE_COST
         if name_best:
             strong = False
         if len(bare) <= 2 and not (v.word in SHORT_WORDS and v.cost <= 0.45):
             strong = False  # two letters are too little evidence, except for "bn" -> "on"
-        settle = not (strong or caption or quoted or upper or accent or old_spelling)
+        settle = not (strong or caption or quoted or upper or accent or old_spelling or latin)
         if (
             settle
             and (not capitalized or (sentence_start and _after_sentence(text, start)))
@@ -1236,6 +1248,31 @@ class NonWords(Pass):
                 if initial and not _MID_SENTENCE.search(text, max(0, start - 40), start):
                     continue  # at a sentence start "Av" may begin a name
                 yield Edit(start, end, word, f"letters in the wrong case ({tok!r})", 0.9)
+
+    def _latin_beside(self, text: str, start: int, end: int) -> bool:
+        """Does a Latin word stand beside ``[start, end)``: a Latin function word ("cum",
+        "non") or a word no English list knows with a Latin ending ("personalis",
+        "cessare")?
+
+        >>> from cleaner.config import Config
+        >>> from cleaner.resources import Resources
+        >>> w = NonWords(Config(), Resources())
+        >>> t = "expressum facit cessare tacitum; the tacitum man"
+        >>> w._latin_beside(t, 24, 31), w._latin_beside(t, 37, 44)
+        (True, False)
+        """
+        english = self.resources.english.counts
+        for m in (
+            _PREV_PLAIN.search(text, max(0, start - 40), start),
+            _NEXT_PLAIN.match(text, end, end + 40),
+        ):
+            if m is not None:
+                nb = m.group(1).lower()
+                if nb in LATIN_FUNCTION_WORDS or (
+                    nb not in english and LATIN_WORD_ENDING.search(nb) is not None
+                ):
+                    return True
+        return False
 
     def _english_beside(self, text: str, start: int, end: int) -> bool:
         """Are the words beside ``[start, end)`` English ones: none of them a Latin word
