@@ -1,0 +1,144 @@
+"""Names, Latin and citations survive the whole default pipeline as printed.
+
+Property-style tables: real surnames and given names (the US Census list the words pass
+consults, sampled with a fixed seed, and names from opinions of every origin), Latin maxims
+and citation forms, each in sentences an opinion would write, with no OCR damage around
+them. Any applied change there corrupts what the court printed.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.resources import Resources
+
+CLEANER = Cleaner()
+
+NAME_SENTENCES = (
+    "The witness, {n}, testified that he saw it.",
+    "Defendant Jerome {n} was charged. {n} appealed.",
+    "Officer {n} stopped the car; Mr. {n} and Ms. {n} were inside.",
+    "STATE OF ARKANSAS v. JEROME {N}, Appellant.",
+)
+
+NAMES = [
+    # accents that are real (Spanish, French, Nordic, Slavic)
+    *[
+        "José",
+        "René",
+        "María",
+        "Martín",
+        "Ángel",
+        "Thérèse",
+        "Hélène",
+        "Søren",
+        "Kieślowski",
+        "Wałęsa",
+        "Núñez",
+    ],
+    # one letter from a common English word
+    *["Baek", "Weil", "Corne", "Avent", "Carlsen", "Hott", "Bach", "Lowe", "Thero"],
+    # other origins
+    *[
+        "O'Brien",
+        "D'Angelo",
+        "McHenry",
+        "DeShaney",
+        "Nguyen",
+        "Tsosie",
+        "Yazzie",
+        "Okonkwo",
+        "Kowalczyk",
+    ],
+]
+
+
+def _census_sample(k: int) -> list[str]:
+    names = sorted(Resources().census_names)
+    if not names:
+        pytest.skip("dictionaries/census_names.tsv is missing")
+    return [n.capitalize() for n in random.Random(20261205).sample(names, k)]
+
+
+def _changes(text: str) -> list[tuple[str, str, str]]:
+    return [(c.pass_name, c.before, c.after) for c in CLEANER.clean(text).changes if c.applied]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_names_survive(name: str) -> None:
+    for template in NAME_SENTENCES:
+        text = template.format(n=name, N=name.upper())
+        assert _changes(text) == [], text
+
+
+def test_census_names_survive() -> None:
+    broken = [
+        (name, _changes(text))
+        for name in _census_sample(300)
+        for text in (t.format(n=name, N=name.upper()) for t in NAME_SENTENCES[:2])
+        if _changes(text)
+    ]
+    assert broken == []
+
+
+MAXIMS = [
+    "res ipsa loquitur",
+    "nunc pro tunc",
+    "expressio unius est exclusio alterius",
+    "noscitur a sociis",
+    "in pari delicto",
+    "forum non conveniens",
+    "de minimis non curat lex",
+    "volenti non fit injuria",
+    "damnum absque injuria",
+    "falsus in uno, falsus in omnibus",
+    "non obstante veredicto",
+    "rebus sic stantibus",
+    "expressum facit cessare tacitum",
+    "leges posteriores priores contrarias abrogant",
+    "actio personalis moritur cum persona",
+    "vis major",
+    "ne unques accouple",
+    "quare clausum fregit",
+    "sic utere tuo ut alienum non laedas",
+    "nullum tempus occurrit regi",
+]
+
+
+@pytest.mark.parametrize("maxim", MAXIMS)
+def test_latin_survives(maxim: str) -> None:
+    for text in (
+        f"The doctrine of {maxim} applies here.",
+        f"{maxim[0].upper()}{maxim[1:]} is the rule; see {maxim}, supra.",
+    ):
+        assert _changes(text) == [], text
+
+
+CITATIONS = [
+    "Miranda v. Arizona, 384 U.S. 436, 444, 86 S. Ct. 1602, 16 L. Ed. 2d 694 (1966)",
+    "Marbury v. Madison, 5 U.S. (1 Cranch) 137, 2 L.Ed. 60 (1803)",
+    "Commonwealth v. Hunt, 45 Mass. (4 Met.) 111 (1842)",
+    "Ark. Code Ann. § 16-90-111 (Repl. 2006)",
+    "28 U.S.C. §§ 1331, 1343(a)(3)",
+    "Fed. R. Civ. P. 12(b)(6)",
+    "735 ILCS 5/2-619",
+    "2015 IL App (1st) 140892, ¶ 12",
+    "2019 WL 1234567, at *3",
+    "U.S.S.G. § 2B1.1(b)(1)(L)",
+    "N.J.S.A. 2C:11-3a(1)",
+    "Okla. Stat. tit. 21, § 701.7(A)",
+    "3 Scam. 87",
+    "4 Serg. & Rawle 456",
+    "2 E. D. Smith 123",
+    "7 Wigmore, Evidence § 2050 (Chadbourn rev. 1978)",
+    "Case No. 2:13-cv-00123-JAD-GWF",
+]
+
+
+@pytest.mark.parametrize("citation", CITATIONS)
+def test_citations_survive(citation: str) -> None:
+    for text in (f"See {citation}.", f"The court cited {citation}, and affirmed."):
+        assert _changes(text) == [], text
