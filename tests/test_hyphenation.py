@@ -137,6 +137,8 @@ SURVIVES = [
     # a dash before a comma or period, no split word (Arkansas 1860; Overproof)
     "in color-, and then; Conceding-, then, that; the same-; and",
     "gum nuts, koalas, waratah-, wattles, and flannel flowers",
+    # a capital after the hyphen: a name's or a brand's (ICDAR 2017 "Tragi-Comedy")
+    "the Wi-Fi network; a Pastoral Tragi-Comedy; Coca-Cola and Rolls-Royce",
     # a quotation that opens after a dash, in a paragraph without running marks
     "the witness said- “ the lands are his” and left",
     "the witness-“may be heard” and",

@@ -142,3 +142,36 @@ CITATIONS = [
 def test_citations_survive(citation: str) -> None:
     for text in (f"See {citation}.", f"The court cited {citation}, and affirmed."):
         assert _changes(text) == [], text
+
+
+MODERN = [
+    "e-mail",
+    "texted",
+    "Wi-Fi",
+    "iCloud",
+    "iPhone",
+    "eHarmony",
+    "Snapchat",
+    "TikTok",
+    "Venmo",
+    "cryptocurrency",
+    "COVID-19",
+    "geofence",
+    "fentanyl",
+    "bodycam",
+    "deepfake",
+    "ransomware",
+    "rideshare",
+    "GoFundMe",
+    "OnlyFans",
+]
+
+
+@pytest.mark.parametrize("word", MODERN)
+def test_modern_words_survive(word: str) -> None:
+    """The vocabulary of recent opinions, which older word lists lack."""
+    for text in (
+        f"The defendant used {word} to contact her.",
+        f"Evidence showed that {word} was involved, and {word} mattered.",
+    ):
+        assert _changes(text) == [], text

@@ -555,6 +555,9 @@ class Hyphenation(Pass):
             if protected.overlaps(start, end):
                 continue
             removed, conf = choice
+            if not whole.isupper():
+                # a capital after a hyphen: a name's or a brand's ("Wi-Fi", "Tragi-Comedy")
+                removed = frozenset(i for i in removed if not parts[i + 1][:1].isupper())
             pos = start
             for i, part in enumerate(parts[:-1]):
                 pos += len(part)

@@ -117,6 +117,8 @@ _MID_SENTENCE = re.compile(r"[a-z],?[ \t]+\Z")
 JOINERS = frozenset("*-\u00ad\u2010\u2011\u200b\u200c\u200d\u2060¬/@#&_")
 #: Names with an inner capital ("DeShaney", "McNeill", "LaFave"): not garbled tokens.
 CAMEL_NAME = regex.compile(r"\p{Lu}\p{Ll}{1,2}\p{Lu}\p{Ll}+(?:['’]s)?")
+#: A brand's style: "i" or "e" before a capitalized word ("iCloud", "eHarmony", "iPhone").
+BRAND_STYLE = regex.compile(r"[ie]\p{Lu}\p{Ll}+(?:['’]s)?")
 _HYPHEN_SPLIT_BEFORE = re.compile(r"[^\W\d_][-\u00ad\u2010¬][ \t]*\n?[ \t]*$")
 _HYPHEN_SPLIT_AFTER = re.compile(r"[-\u00ad\u2010¬][ \t]*\n?[ \t]*[^\W\d_]")
 _NEXT_WORD = re.compile(r"[.,'’]?[ \t]+([^\W\d_]+)")
@@ -993,6 +995,8 @@ class NonWords(Pass):
             any(x.islower() and y.isupper() for x, y in pairwise(bare))
             and not CAMEL_NAME.fullmatch(bare)
         )
+        if garbled and BRAND_STYLE.fullmatch(bare) and not noisy():
+            return None  # a brand's style in a clean text ("iCloud", "eHarmony")
         capitalized = bare[:1].isupper() and not upper and not garbled
         upper = upper and not garbled
         caption = _near_v(text, start, end)
