@@ -132,6 +132,7 @@ def test_fixes(before: str, after: str | None) -> None:
         "a suit was brought to recover so ue of the assessments",  # "us of": no evidence
         "the publick gaol; to controul; a surprize; untill; recompence; it befel",
         "Señora Peña ordered a café and sent her résumé",  # real accents
+        "the débris of the old régime; the chargé d'affaires at the dépôt",  # loanwords
         "José Padilla met René. Then JOSÉ left",  # names keep their accents
         # a surname after a title or a given name, one letter from a common word
         "Then Mr. Baek left, and Officer Baek, and Jerome Baek",
