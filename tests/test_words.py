@@ -185,6 +185,9 @@ def test_fixes(before: str, after: str | None) -> None:
         "in shorte tyme the worlde sholde haue perysshed, and theyr chylde was neuer crystened",
         "and stopped his eares; in shorte tyme the worlde sholde haue perysshed, and theyr",
         "Thou watchest the last oozings; thou leavest me to grieve",  # old verb endings
+        "O why doest thou play the trewant, if thou knowst it; thou speakst",  # ICDAR
+        # a past in "t" in a text in old spelling ("looked", "matched")
+        "he lookt and stopt; neuer was woman matcht so; haue and giue and tyme",
         "Limehouse, grocer —R. H. Munday, Fountain-court",  # a surname after initials
         "she undrew it, and the virenna said",  # no lower-case name ("andrew", "vienna")
         "Mr. Pearce and Mr. Sheil said; Mr. Loddon",  # names near common words

@@ -740,6 +740,28 @@ class NonWords(Pass):
             m.group(2) == "" and word.lower() in self.resources.proper_names
         )
 
+    def _thou_form(self, text: str, start: int, end: int, w: str) -> bool:
+        """Is ``w`` (ending in "st") a verb's old second person beside "thou" ("thou
+        knowst", "doest thou", "thou seest")?
+
+        >>> from cleaner.config import Config
+        >>> from cleaner.resources import Resources
+        >>> v = NonWords(Config(), Resources())
+        >>> t = "if thou knowst it, doest thou? thou mnst"
+        >>> v._thou_form(t, 8, 14, "knowst"), v._thou_form(t, 19, 24, "doest")
+        (True, True)
+        >>> v._thou_form(t, 36, 40, "mnst")
+        False
+        """
+        prev = _PREV_PLAIN.search(text, max(0, start - 40), start)
+        nxt = _NEXT_PLAIN.match(text, end, end + 40)
+        if not any(m is not None and m.group(1).lower() == "thou" for m in (prev, nxt)):
+            return False
+        stems = [w[:-2], w[:-2] + "e"] if len(w) >= 5 else []  # "knowst", "lov(e)st"
+        if w.endswith("est") and len(w) >= 5:
+            stems.append(w[:-3])  # "doest", "seest"
+        return any(self._is_known(stem) for stem in stems)
+
     def _speckled(self, counts: Iterable[str]) -> bool:
         """Does a lower-case word of ``counts`` carry an OCR speck (an accent on a known
         word: "thé", "offénders")?
@@ -1010,6 +1032,8 @@ class NonWords(Pass):
                 return edit  # a confusion the document makes, however often it recurs
         if (lower[w] >= 3 or exact[bare] >= 3) and not self._systematic(bare, w):
             return None  # the document uses it: a name or a term
+        if w.endswith("st") and self._thou_form(text, start, end, w):
+            return None  # an old second person ("thou knowst", "doest thou")
         v = self._verdict(w)
         if v is None:
             return None
@@ -1727,6 +1751,8 @@ def old_reading(w: str, is_word: Callable[[str], bool]) -> bool:
     [True, True, True]
     >>> [old_reading(w, words.__contains__) for w in ("kitchin", "eares", "eate", "tbe")]
     [True, True, True, False]
+    >>> [old_reading(w, {"looked", "stopped"}.__contains__) for w in ("lookt", "stopt", "lost")]
+    [True, True, False]
     """
     if len(w) < 3:
         return False  # ("iu" is no old "iv")
@@ -1736,6 +1762,9 @@ def old_reading(w: str, is_word: Callable[[str], bool]) -> bool:
         frontier.add(w[:-1])
     if len(w) >= 5 and w.endswith("es"):
         frontier.add(w[:-2] + "s")
+    if len(w) >= 5 and w.endswith("t") and w[-2] not in "aeiout":
+        # a past in "t" ("lookt", "matcht", "stopt" for "looked", "matched", "stopped")
+        frontier.update((w[:-1] + "ed", w[:-1] + w[-2] + "ed"))
     for _ in range(3):
         nxt: set[str] = set()
         for form in frontier:
