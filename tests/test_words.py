@@ -188,6 +188,7 @@ def test_fixes(before: str, after: str | None) -> None:
         "O why doest thou play the trewant, if thou knowst it; thou speakst",  # ICDAR
         # a past in "t" in a text in old spelling ("looked", "matched")
         "he lookt and stopt; neuer was woman matcht so; haue and giue and tyme",
+        "the chyrches were gretly beautified; the stretes; haue and giue and tyme",
         "Limehouse, grocer —R. H. Munday, Fountain-court",  # a surname after initials
         "she undrew it, and the virenna said",  # no lower-case name ("andrew", "vienna")
         "Mr. Pearce and Mr. Sheil said; Mr. Loddon",  # names near common words

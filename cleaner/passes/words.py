@@ -1724,7 +1724,8 @@ def _swapped(w: str, word: str) -> bool:
 #: Spellings of early modern print and their modern forms (either way where both occur):
 #: "u"/"v" ("haue", "vse"), "y" for "i" ("delyte"), "ee" ("beleeve", "seene"), "au"
 #: ("chaunge"), "ey" ("countrey"), "ie" for "y" ("citie"), "en" for "in" ("encreased"),
-#: "in" for "en" ("kitchin"), "re" for "er" ("remembre"), "ll"/"l" ("seuerall").
+#: "in" for "en" ("kitchin"), "re" for "er" ("remembre"), "ll"/"l" ("seuerall"), "e" for
+#: "ea" and "ee" ("gretly", "stretes"), "y" for "u" ("chyrches").
 _OLD_SPELLINGS: tuple[tuple[str, str], ...] = (
     ("u", "v"),
     ("v", "u"),
@@ -1738,6 +1739,9 @@ _OLD_SPELLINGS: tuple[tuple[str, str], ...] = (
     ("in", "en"),
     ("re", "er"),
     ("ll", "l"),
+    ("e", "ea"),
+    ("e", "ee"),
+    ("y", "u"),
 )
 
 
