@@ -77,6 +77,7 @@ FIXES = [
         "Charlene McKenzie, the appellee, lost her right",
     ),
     ("a fathom-less gorge; a certain haggard-ness", "a fathomless gorge; a certain haggardness"),
+    ("to main-tain this, bring-ing it", "to maintain this, bringing it"),  # a rhyme, but split
     # a speck of a period or comma stuck to the hyphen (Arkansas 1860; BLN600)
     (
         "the case could be reman-, ded for further proof",
@@ -137,6 +138,8 @@ SURVIVES = [
     # a dash before a comma or period, no split word (Arkansas 1860; Overproof)
     "in color-, and then; Conceding-, then, that; the same-; and",
     "gum nuts, koalas, waratah-, wattles, and flannel flowers",
+    # reduplicated compounds (ICDAR 2017)
+    "mysterious zig-zag lines; a hodge-podge; lords pell-mell; a so-so play; knick-knacks",
     # a capital after the hyphen: a name's or a brand's (ICDAR 2017 "Tragi-Comedy")
     "the Wi-Fi network; a Pastoral Tragi-Comedy; Coca-Cola and Rolls-Royce",
     # a quotation that opens after a dash, in a paragraph without running marks

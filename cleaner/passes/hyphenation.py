@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations, filterfalse
 
 import regex
@@ -502,6 +502,46 @@ def _line_end_matches(
             yield m
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+#: A rhyming pair whose join is this common is a word a line end split ("main-tain").
+RHYME_JOIN_FREQUENCY = 1_000_000
+
+
+def _reduplicated(a: str, b: str, frequency: Callable[[str], int] = lambda w: 0) -> bool:
+    """Are ``a`` and ``b`` the halves of a reduplicated compound: the same word ("so-so"), a
+    vowel changed ("zig-zag", "knick-knack", "criss-cross"), or a rhyme on new first
+    consonants ("hodge-podge", "helter-skelter", "willy-nilly") whose join is no common
+    word ("main-tain", "Lon-don" are split words)?
+
+    >>> [_reduplicated(*p) for p in (("zig", "zag"), ("hodge", "podge"), ("so", "so"))]
+    [True, True, True]
+    >>> [_reduplicated(*p) for p in (("ap", "pellee"), ("well", "known"), ("re", "enter"))]
+    [False, False, False]
+    >>> _reduplicated("main", "tain", {"maintain": 32_942_067}.get)
+    False
+    """
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if a == b:
+        return True
+    if b.endswith("s") and len(b) > len(a) and _reduplicated(a, b[:-1], frequency):
+        return True  # a plural ("knick-knacks")
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        if len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS:
+            return True
+    ra, rb = a.lstrip("bcdfghjklmnpqrstvwxz"), b.lstrip("bcdfghjklmnpqrstvwxz")
+    return (
+        len(ra) >= 2
+        and ra == rb
+        and ra != a
+        and ra != b
+        and (frequency(a + b) or 0) < RHYME_JOIN_FREQUENCY
+    )
+
+
 def _has_spaced(text: str) -> bool:
     """Might ``text`` hold a :data:`SPACED` match (a literal test before the scan)?"""
     return "- " in text or "-, " in text or "-. " in text
@@ -544,6 +584,10 @@ class Hyphenation(Pass):
                 continue
             whole = text[start:end]
             parts = whole.split("-")
+            if len(parts) == 2 and _reduplicated(
+                parts[0].lower(), parts[1].lower(), judge.r.frequency
+            ):
+                continue  # a rhyming or ablaut pair: "zig-zag", "hodge-podge", "so-so"
             choice = _choose(parts, judge, in_line=True)
             if choice is None and _misread_whole(parts, judge):
                 # "fidu-ciai-y": pieces of one misread word (the words pass fixes it)
