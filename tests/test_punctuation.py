@@ -204,6 +204,7 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    "Gould's Dig., ch. and sec.; see Reply Br. and the record",  # abbreviation, function word
     "decided so.* The rule; see *1127 and the court*1128 held; as t* notice",  # marks, pages
     "a contract m^de by; Y^itness knew; x^2 and 2^10",  # a misread letter
     "see 20 Ark .in which it was held",  # an abbreviation's period set apart

@@ -379,8 +379,11 @@ class StrayPunctuation(Pass):
     def _hyphen_read_as_period(self, left: str, right: str) -> bool:
         """Are ``left`` and ``right`` one word split by a line-end hyphen that OCR read as a
         period? The whole is a known word and the halves are not both common words ("expe.
-        rienced", "sub. ject", "walk. ing", "Cap. tain"; "Co. in", "for. a" are two words)."""
+        rienced", "sub. ject", "walk. ing", "Cap. tain"; "Co. in", "for. a" are two words),
+        nor an abbreviation and a function word ("ch. and", "Br. and")."""
         frequency = self.resources.frequency
+        if right in NEVER_APOSTROPHE_WORDS and self._is_abbreviation(left):
+            return False  # an abbreviation, then a function word ("ch. and", "Br. and")
         return self._known(left + right) and not (
             frequency(left) >= SPLIT_HALF_FREQUENCY and frequency(right) >= SPLIT_HALF_FREQUENCY
         )
