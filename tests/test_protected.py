@@ -175,3 +175,23 @@ def test_modern_words_survive(word: str) -> None:
         f"Evidence showed that {word} was involved, and {word} mattered.",
     ):
         assert _changes(text) == [], text
+
+
+ABBREVIATIONS = [
+    *["id.", "Id.", "ibid.", "cf.", "e.g.", "i.e.", "etc.", "viz.", "et al.", "et seq."],
+    *["v.", "vs.", "Inc.", "Co.", "Corp.", "No.", "art.", "sec.", "ch.", "Ch.", "cl."],
+    *["subd.", "para.", "p.", "pp.", "n.", "fn.", "App.", "Supp.", "Rev.", "vol.", "tit."],
+    *["amend.", "Const.", "Stat.", "Ann.", "Dist.", "Div.", "a.m.", "p.m.", "Sept."],
+    *["Mr.", "Jr.", "St.", "U.S.", "U.S.C.", "F.3d", "S.W.2d", "supra.", "cert. denied"],
+    *["J.", "C.J.", "Esq.", "Hon.", "Br.", "Ex.", "Pl.", "Def.", "Dkt.", "ECF No."],
+]
+
+
+@pytest.mark.parametrize("abbreviation", ABBREVIATIONS)
+def test_abbreviations_survive(abbreviation: str) -> None:
+    for text in (
+        f"The court relied on {abbreviation} the statute and then ruled.",
+        f"See {abbreviation} at 5; the court agreed.",
+        f"He wrote {abbreviation} and the others signed.",
+    ):
+        assert _changes(text) == [], text
