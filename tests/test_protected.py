@@ -9,6 +9,7 @@ them. Any applied change there corrupts what the court printed.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -195,3 +196,32 @@ def test_abbreviations_survive(abbreviation: str) -> None:
         f"He wrote {abbreviation} and the others signed.",
     ):
         assert _changes(text) == [], text
+
+
+LEGAL_TERMS = [
+    *["warrantless", "nonmovant", "coconspirators", "nondelegable", "nondischargeable"],
+    *["nonhearsay", "nonjury", "nonprecedential", "nonrecourse", "postjudgment"],
+    *["factfinder", "caselaw", "mootness", "overbreadth", "overbroad", "vacatur"],
+    *["veniremember", "venirepersons", "lienholder", "lienor", "payor", "impleader"],
+    *["redressability", "resentence", "trifurcated", "unadjudicated", "unredacted"],
+    *["counterdefendant", "nonprivileged", "nonprobate", "nonretroactive", "Mirandized"],
+]
+
+
+@pytest.mark.parametrize("term", LEGAL_TERMS)
+def test_recent_legal_terms_survive(term: str) -> None:
+    """Terms of modern opinions that older word lists lack ("warrantless" was made
+    "warranties" in an Arkansas opinion of the corpus)."""
+    for text in (
+        f"The court held that the {term} issue was preserved.",
+        f"We review {term} claims de novo, and {term} matters here.",
+    ):
+        assert _changes(text) == [], text
+
+
+#: A modern opinion written for this test (its citations are real, its text is not).
+MODERN_OPINION = Path(__file__).parent / "data" / "modern_opinion.txt"
+
+
+def test_a_clean_modern_opinion_is_left_as_printed() -> None:
+    assert _changes(MODERN_OPINION.read_text(encoding="utf-8")) == []

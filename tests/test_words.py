@@ -146,6 +146,8 @@ def test_fixes(before: str, after: str | None) -> None:
         "Patel v. Kent Sch. Dist., 648 F.3d 965",  # abbreviations
         "42 U.S.C. § 1983 and 1st and 2d and 10th",  # numbers, ordinals
         "res judicata and certiorari and arguendo",  # Latin
+        # derived words the lists lack ("warrantless" was made "warranties", Arkansas 1986)
+        "a warrantless search; the nonmovant and the coconspirators; a postjudgment motion",
         # a Latin word beside another: a maxim, not a misread ("taciturn", "arrogant")
         "expressum facit cessare tacitum; leges posteriores priores contrarias abrogant",
         "the doctrine of vis major; actio personalis moritur cum persona",

@@ -390,6 +390,26 @@ INFLECTIONS = (
     "ness",
     "est",
     "eth",
+    "less",
+    "lessness",
+)
+#: Prefixes a known word takes to make a word the lists may lack, common in the law's
+#: vocabulary ("nonmovant" aside: "nondelegable", "postjudgment", "coconspirator").
+#: ("re", "un", "dis", "mis" make too many misreads look derived: "recaver", "mistrefs").
+DERIVING_PREFIXES = (
+    "non",
+    "co",
+    "pre",
+    "post",
+    "counter",
+    "over",
+    "under",
+    "anti",
+    "inter",
+    "multi",
+    "semi",
+    "sub",
+    "super",
 )
 #: ... and those that turn a final "y" into "i" ("importunities", "carried", "happily").
 Y_INFLECTIONS = ("ies", "ied", "ier", "iers", "iest", "ily", "iness")
@@ -694,8 +714,10 @@ class NonWords(Pass):
         m = _PREV_WORD.search(text, max(0, start - 40), start)
         return m is not None and self._is_known(m.group(1).lower() + w)
 
-    def _inflected(self, w: str) -> bool:
-        """Is ``w`` a real word plus a regular ending ("estoppels", "leveeing")?
+    def _inflected(self, w: str, prefixed: bool = True) -> bool:
+        """Is ``w`` a real word plus a regular ending ("estoppels", "leveeing",
+        "warrantless"), or (``prefixed``) a known word of 5+ letters after a prefix
+        ("nondelegable", "postjudgment")?
 
         The stem must be a word of 4+ letters that is not rare (a junk stem like "sal"
         or "bel" would excuse real misreads like "sald", "beld"), or a known word of 7+.
@@ -719,6 +741,16 @@ class NonWords(Pass):
                     len(base) >= 7 and self._is_known(base)
                 ):
                     return True
+        if prefixed:
+            for head in DERIVING_PREFIXES:  # "nondelegable", "postjudgment"
+                if w.startswith(head) and len(w) >= len(head) + 5:
+                    base = w[len(head) :]
+                    if (
+                        (freq(base) or 0) >= _STEM_FREQUENCY
+                        or (len(base) >= 7 and self._is_known(base))
+                        or self._inflected(base, prefixed=False)
+                    ):
+                        return True
         return False
 
     def _after_name(self, text: str, start: int) -> bool:
