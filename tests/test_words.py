@@ -25,6 +25,7 @@ WORDS = Cleaner(passes=("words",))
         ("He was aDout to go", "He was about to go"),
         ("sitting bn the lawn", "sitting on the lawn"),
         ("The Cóurt held", "The Court held"),
+        ("The instructions tvere based on", "The instructions were based on"),  # "tv" for "w"
         # a place's word after a name (ICDAR 2017, Overproof)
         ("FORTEY, Monmouth Couit, Seven", "FORTEY, Monmouth Court, Seven"),
         # a speck on a word before a period is no abbreviation (Arkansas 1986)
@@ -146,6 +147,9 @@ def test_fixes(before: str, after: str | None) -> None:
         "Patel v. Kent Sch. Dist., 648 F.3d 965",  # abbreviations
         "42 U.S.C. § 1983 and 1st and 2d and 10th",  # numbers, ordinals
         "res judicata and certiorari and arguendo",  # Latin
+        "attempting to cut off eo instanii existing causes",  # Latin ("eo instanti")
+        # a glued "is" is no negation: "is sufficient", not "insufficient" (Arkansas 1860)
+        "and filed with it. It issuffieient if the witness refer to the exhibit",
         # derived words the lists lack ("warrantless" was made "warranties", Arkansas 1986)
         "a warrantless search; the nonmovant and the coconspirators; a postjudgment motion",
         # a Latin word beside another: a maxim, not a misread ("taciturn", "arrogant")

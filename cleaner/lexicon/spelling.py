@@ -63,6 +63,7 @@ CONFUSIONS: tuple[tuple[str, str, float], ...] = (
     ("vv", "w", 0.2),
     ("vr", "w", 0.5),
     ("iv", "w", 0.5),
+    ("tv", "w", 0.5),
     ("w", "vv", 0.4),
     ("cl", "d", 0.3),
     ("d", "cl", 0.4),

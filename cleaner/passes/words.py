@@ -456,7 +456,7 @@ CALENDAR = frozenset(
 )
 #: Latin words that mark a Latin phrase around a token ("precludi non", "actio est").
 LATIN_FUNCTION_WORDS = frozenset(
-    {"non", "et", "ad", "de", "ex", "cum", "sine", "vel", "aut", "nec", "est", "sunt"}
+    {"non", "et", "ad", "de", "ex", "cum", "sine", "vel", "aut", "nec", "est", "sunt", "eo"}
     | {"qui", "quod", "quae", "ab", "pro", "per", "sub", "ut", "ne", "esse", "quo"}
 )
 #: Endings of Latin words ("pedis", "curiae", "factum"): an unknown neighbour so ending
@@ -1172,6 +1172,8 @@ class NonWords(Pass):
                 return None  # a surname after initials ("R. H. Munday" is no "Monday")
             if capitalized and v.word not in PLACE_WORDS and self._after_name(text, start):
                 return None  # a surname after a title or a given name ("Officer Baek")
+        if _negation_from_glued_word(w, v.word, self._is_known):
+            strong = False  # "issuffieient" is "is sufficient", not "insufficient"
         # a Latin word in a Latin phrase ("cessare tacitum", "actio personalis"): no misread
         latin = (
             not (capitalized or upper)
@@ -1875,6 +1877,38 @@ def _sentence_follows(text: str, i: int) -> bool:
     """After a period at ``i - 1``: does a new sentence (or the end) follow?"""
     rest = text[i : i + 4].lstrip(" \t”’\"')")
     return not rest or rest[0].isupper() or rest[0] == "\n"
+
+
+#: Negating prefixes a correction must not bring in where a short word was glued on.
+_NEGATIONS = ("in", "im", "il", "ir", "un", "non", "dis")
+#: Short words a lost space glues to the next ("issufficient" for "is sufficient").
+_GLUED_SHORT_WORDS = frozenset(
+    "is it if as at an on to so no do of or be he we me by my".split()  # noqa: SIM905
+)
+
+
+def _negation_from_glued_word(
+    token: str, word: str, is_word: Callable[[str], bool] = lambda w: True
+) -> bool:
+    """Would correcting ``token`` to ``word`` turn a short word glued to the front into a
+    negating prefix ("issuffieient" -> "insufficient" where the court wrote "is
+    sufficient")? Such a correction reverses the meaning: only a suggestion. ("itijured"
+    -> "injured" negates nothing: "jured" is no word.)
+
+    >>> _negation_from_glued_word("issuffieient", "insufficient")
+    True
+    >>> [_negation_from_glued_word(*p) for p in (("uulawful", "unlawful"), ("isue", "issue"))]
+    [False, False]
+    >>> _negation_from_glued_word("itijured", "injured", {"sufficient"}.__contains__)
+    False
+    """
+    head = token[:2].lower()
+    if head not in _GLUED_SHORT_WORDS:
+        return False
+    return any(
+        word.startswith(n) and not token.lower().startswith(n) and is_word(word[len(n) :])
+        for n in _NEGATIONS
+    )
 
 
 def _after_initial(text: str, start: int) -> bool:
