@@ -34,6 +34,7 @@ from cleaner.lexicon import (
     load_english,
     load_legal,
     load_proper_names,
+    load_terms_of_art,
 )
 
 if TYPE_CHECKING:
@@ -71,6 +72,12 @@ class Resources:
         """Lower-cased English words only ever written with a capital: names, places, days,
         brands ("andrew", "vienna", "friday", "ebay"). A lower-case token is none of them."""
         return frozenset(load_proper_names().counts)
+
+    @cached_property
+    def terms_of_art(self) -> frozenset[str]:
+        """Single words of the hand-curated legal vocabulary, lower-cased, 4+ letters
+        ("realty", "mandamus"): no real-word error makes them."""
+        return load_terms_of_art()
 
     @cached_property
     def census_names(self) -> frozenset[str]:

@@ -12,6 +12,7 @@ from cleaner.lexicon.data import (
     load_english,
     load_legal,
     load_proper_names,
+    load_terms_of_art,
 )
 from cleaner.lexicon.words import WordList, load_bundled_english
 
@@ -30,6 +31,7 @@ __all__ = [
     "load_english",
     "load_legal",
     "load_proper_names",
+    "load_terms_of_art",
     "normalize_case_name",
     "party_words",
 ]

@@ -88,6 +88,27 @@ def load_proper_names() -> WordList:
     return _wordlist(PROPER_NAMES_FILE)
 
 
+def load_terms_of_art() -> frozenset[str]:
+    """The single words of the hand-curated legal vocabulary (``legal.tsv`` rows of kind
+    "curated"), lower-cased, 4+ letters: words of the law ("realty", "mandamus") that no
+    OCR confusion made (not the reporters' and journals' abbreviations); cached."""
+    path = dictionaries_dir() / LEGAL_FILE
+    if not path.is_file():
+        return frozenset()
+
+    def build() -> frozenset[str]:
+        out: set[str] = set()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 3 and parts[2] == "curated":
+                word = parts[0].lower()
+                if len(word) >= 4 and word.isalpha():
+                    out.add(word)
+        return frozenset(out)
+
+    return cached("terms-of-art", [path], build)
+
+
 def load_census_names() -> WordList:
     """US Census surnames and given names no English list knows ("baek"), cached."""
     return _wordlist(CENSUS_NAMES_FILE)

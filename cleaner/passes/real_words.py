@@ -519,6 +519,7 @@ class RealWords(Pass):
         if not targets:
             return []
         spans = protected_spans(text, ctx)
+        terms = self.resources.terms_of_art
         edits: list[Edit] = []
         found = sorted(
             (start, start + len(tok), tok)
@@ -539,6 +540,8 @@ class RealWords(Pass):
             cands = conf_map.get(low)
             if spans.overlaps(start, end):
                 continue
+            if low in terms:
+                continue  # a term of the law ("realty") is no misread
             if not (tok.islower() or (tok[:1].isupper() and tok[1:].islower())):
                 continue
             if text[start - 1 : start] in ("[", "]") or text[end : end + 1] in ("[", "]"):
