@@ -37,6 +37,7 @@ SURVIVES = [
     "carried out m the street; there was n necessity",  # "in", "a" misread
     "St John s on Monday",  # a lost apostrophe
     "you don t doubt it; said he d know",  # elisions without their apostrophe
+    "closer and c oser to the house; I would g ad!y have",  # a word lost a letter (ICDAR)
     "the s nit before the justice",  # "snit" is no common word: maybe "suit"
     "incorrect m any way",  # "in any", not "many"
     "the e t w man",  # a run of letters

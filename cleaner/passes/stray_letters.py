@@ -7,7 +7,8 @@ when the two make a common word and the rest is none ("his o wn property" -> "hi
 property", "the j udgment" -> "the judgment"); otherwise it is deleted when both neighbours
 are dictionary words ("he said e that he" -> "he said that he"), unless it is a letter often a
 short word misread ("m" and "n" for "in" and "a", "s" for "'s", "o" for "o'"), the tail
-of the word before ("don t", "he d": elisions that lost the apostrophe; "ne t" net), or
+of the word before ("don t", "he d": elisions that lost the apostrophe; "ne t" net), what
+is left of a word split off with a letter lost ("c oser" closer, "g ad" glad), or
 what is left of a short word the neighbours need ("will b held": "will held" reads not,
 "will be held" does), or, in a text not badly damaged, what is left of the word before it
 read as the letter OCR confuses it with ("an j thing": "any thing"; measured: the opinion
@@ -164,6 +165,7 @@ class StrayLetters(Pass):
                 and r.is_known(prev)
                 and r.is_known(nxt)
                 and not self._short_word(prev, letter, nxt)
+                and not self._lost_a_letter(prev, letter, nxt)
                 and (damaged() or not self._ends_the_word_before(prev, letter))
             ):
                 reason = f"a lone letter between words ({prev} {letter} {nxt})"
@@ -183,6 +185,30 @@ class StrayLetters(Pass):
             bigrams.count(a, w) and bigrams.count(w, b)
             for w in SHORT_WORDS_BY_LETTER.get(letter, ())
         )
+
+    def _lost_a_letter(self, prev: str, letter: str, nxt: str) -> bool:
+        """Is the letter the end of the word before or the start of the word after, split
+        off with the letter in the space lost, the rest no common word ("closer and c oser":
+        "closer"; "would g ad!y": "gladly")? Then deleting it loses what is left of a word. (A
+        common rest says nothing: "the r prisoner" may be "their" or a speck.)
+
+        >>> from cleaner.config import Config
+        >>> from cleaner.resources import Resources
+        >>> p = StrayLetters(Config(), Resources())
+        >>> p._lost_a_letter("and", "c", "oser"), p._lost_a_letter("would", "g", "ad")
+        (True, True)
+        >>> p._lost_a_letter("said", "e", "that"), p._lost_a_letter("the", "r", "prisoner")
+        (False, False)
+        """
+        frequency = self.resources.frequency
+        head, tail = prev.lower(), nxt.lower()
+        for c in "abcdefghijklmnopqrstuvwxyz":
+            # the letter lost where the space is: "on(l)y", "c(l)oser"
+            if frequency(head + c + letter) >= COMMON_WORD and frequency(head) < COMMON_WORD:
+                return True
+            if frequency(letter + c + tail) >= COMMON_WORD and frequency(tail) < COMMON_WORD:
+                return True
+        return False
 
     def _ends_the_word_before(self, prev: str, letter: str) -> bool:
         """Does the letter, read as a letter OCR confuses it with, end the word before into
