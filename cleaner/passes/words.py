@@ -491,6 +491,22 @@ _PREV_PLAIN = re.compile(r"(?<![\w'’])([^\W\d_]+)[ \t]{1,3}$")
 _NEXT_PLAIN = re.compile(r"[ \t]{1,3}([^\W\d_]+)(?![\w'’])")
 
 
+def _plain_neighbours(text: str, start: int, end: int) -> list[str]:
+    """The lower-case plain words just before and after ``[start, end)`` (those there are).
+
+    >>> _plain_neighbours("the tacitum man", 4, 11), _plain_neighbours("tacitum, he", 0, 7)
+    (['the', 'man'], [])
+    """
+    return [
+        m.group(1).lower()
+        for m in (
+            _PREV_PLAIN.search(text, max(0, start - 40), start),
+            _NEXT_PLAIN.match(text, end, end + 40),
+        )
+        if m is not None
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class _Verdict:
     """What to do with one distinct token, before its context is considered."""
@@ -785,9 +801,7 @@ class NonWords(Pass):
         >>> v._thou_form(t, 36, 40, "mnst")
         False
         """
-        prev = _PREV_PLAIN.search(text, max(0, start - 40), start)
-        nxt = _NEXT_PLAIN.match(text, end, end + 40)
-        if not any(m is not None and m.group(1).lower() == "thou" for m in (prev, nxt)):
+        if "thou" not in _plain_neighbours(text, start, end):
             return False
         stems = [w[:-2], w[:-2] + "e"] if len(w) >= 5 else []  # "knowst", "lov(e)st"
         if w.endswith("est") and len(w) >= 5:
@@ -1368,17 +1382,11 @@ class NonWords(Pass):
         (True, False)
         """
         english = self.resources.english.counts
-        for m in (
-            _PREV_PLAIN.search(text, max(0, start - 40), start),
-            _NEXT_PLAIN.match(text, end, end + 40),
-        ):
-            if m is not None:
-                nb = m.group(1).lower()
-                if nb in LATIN_FUNCTION_WORDS or (
-                    nb not in english and LATIN_WORD_ENDING.search(nb) is not None
-                ):
-                    return True
-        return False
+        return any(
+            nb in LATIN_FUNCTION_WORDS
+            or (nb not in english and LATIN_WORD_ENDING.search(nb) is not None)
+            for nb in _plain_neighbours(text, start, end)
+        )
 
     def _english_beside(self, text: str, start: int, end: int) -> bool:
         """Are the words beside ``[start, end)`` English ones: none of them a Latin word
@@ -1386,18 +1394,13 @@ class NonWords(Pass):
         English lists (one garbled neighbour is the damage around it, not another language)?"""
         english = self.resources.english.counts
         foreign = 0
-        for m in (
-            _PREV_PLAIN.search(text, max(0, start - 40), start),
-            _NEXT_PLAIN.match(text, end, end + 40),
-        ):
-            if m is not None:
-                nb = m.group(1).lower()
-                if nb in LATIN_FUNCTION_WORDS:
-                    return False
-                if nb not in english:
-                    if LATIN_ENDING.search(nb):
-                        return False  # "pedis", "curiae": likelier Latin than damage
-                    foreign += 1
+        for nb in _plain_neighbours(text, start, end):
+            if nb in LATIN_FUNCTION_WORDS:
+                return False
+            if nb not in english:
+                if LATIN_ENDING.search(nb):
+                    return False  # "pedis", "curiae": likelier Latin than damage
+                foreign += 1
         return foreign < 2
 
     def _loose_long(self, w: str, v: _Verdict) -> bool:
