@@ -203,7 +203,7 @@ class StrayLetters(Pass):
         frequency = self.resources.frequency
         head, tail = prev.lower(), nxt.lower()
         for c in "abcdefghijklmnopqrstuvwxyz":
-            # the letter lost where the space is: "on(l)y", "c(l)oser"
+            # the letter lost where the space is: "c(l)oser", "g(l)ad"
             if frequency(head + c + letter) >= COMMON_WORD and frequency(head) < COMMON_WORD:
                 return True
             if frequency(letter + c + tail) >= COMMON_WORD and frequency(tail) < COMMON_WORD:
