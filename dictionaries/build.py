@@ -198,18 +198,23 @@ def build_english_extra(english: set[str]) -> list[str]:
     return sorted(out, key=lambda w: (w.lower(), w))
 
 
-def write_english_extra(words: list[str]) -> None:
-    with (HERE / "english_extra.tsv").open("w", encoding="utf-8") as f:
-        f.write(
-            "# Built by dictionaries/build.py from Debian's wamerican-large and"
-            " wbritish-large (SCOWL, size 70):\n"
-        )
-        f.write("# words symspellpy's English list lacks (count 1 = known, frequency unknown).\n")
-        f.write(
-            "# Copyright 2000-2011 Kevin Atkinson; see dictionaries/README.md for the licence.\n"
-        )
+def write_word_list(filename: str, header: str, words: list[str]) -> None:
+    """``words`` as ``word<TAB>1`` lines under ``header`` (comment lines) in ``filename``."""
+    with (HERE / filename).open("w", encoding="utf-8") as f:
+        f.write(header)
         for w in words:
             f.write(f"{w}\t1\n")
+
+
+def write_english_extra(words: list[str]) -> None:
+    write_word_list(
+        "english_extra.tsv",
+        "# Built by dictionaries/build.py from Debian's wamerican-large and"
+        " wbritish-large (SCOWL, size 70):\n"
+        "# words symspellpy's English list lacks (count 1 = known, frequency unknown).\n"
+        "# Copyright 2000-2011 Kevin Atkinson; see dictionaries/README.md for the licence.\n",
+        words,
+    )
 
 
 # --------------------------------------------------------------------------- proper names
@@ -230,15 +235,14 @@ def build_proper_names(english: set[str]) -> list[str]:
 
 
 def write_proper_names(words: list[str]) -> None:
-    with (HERE / "proper_names.tsv").open("w", encoding="utf-8") as f:
-        f.write(
-            "# Built by dictionaries/build.py: words of symspellpy's English list that SCOWL\n"
-            "# (Debian wamerican-large, wbritish-large) writes only with a capital (names,\n"
-            "# places, days, brands), lower-cased. Copyright 2000-2011 Kevin Atkinson; see\n"
-            "# dictionaries/README.md for the licence.\n"
-        )
-        for w in words:
-            f.write(f"{w}\t1\n")
+    write_word_list(
+        "proper_names.tsv",
+        "# Built by dictionaries/build.py: words of symspellpy's English list that SCOWL\n"
+        "# (Debian wamerican-large, wbritish-large) writes only with a capital (names,\n"
+        "# places, days, brands), lower-cased. Copyright 2000-2011 Kevin Atkinson; see\n"
+        "# dictionaries/README.md for the licence.\n",
+        words,
+    )
 
 
 def build_census_names(known: set[str]) -> list[str]:
@@ -267,14 +271,13 @@ def build_census_names(known: set[str]) -> list[str]:
 
 
 def write_census_names(words: list[str]) -> None:
-    with (HERE / "census_names.tsv").open("w", encoding="utf-8") as f:
-        f.write(
-            "# Built by dictionaries/build.py: the US Census Bureau's 1990 surnames and given\n"
-            "# names (public domain; via the names package, MIT) of 4+ letters that no English\n"
-            "# or legal list knows, lower-cased; the seed opinion's words left out.\n"
-        )
-        for w in words:
-            f.write(f"{w}\t1\n")
+    write_word_list(
+        "census_names.tsv",
+        "# Built by dictionaries/build.py: the US Census Bureau's 1990 surnames and given\n"
+        "# names (public domain; via the names package, MIT) of 4+ letters that no English\n"
+        "# or legal list knows, lower-cased; the seed opinion's words left out.\n",
+        words,
+    )
 
 
 # --------------------------------------------------------------------------- corpus words

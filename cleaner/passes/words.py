@@ -172,7 +172,7 @@ SPECK_MARKS = frozenset("\u0300\u0301\u0302\u030a\u0307")
 #: A word shaped like a Spanish, Portuguese, Italian or French one ("maria", "martin",
 #: "angel", "jose", "therese"), whose accent may be real: none of "w", "k", "sh", "gh", "ck",
 #: "ou", a doubled consonant but "ll", "rr", "cc", "nn", "ss", "tt", or two consonants at
-#: the end ("court", "grubbs" are no such words: "Cóurt", "Grúbbs" carry specks).
+#: the end ("court", "witness" are no such words: "Cóurt", "witnéss" carry specks).
 ROMANCE_SHAPED = re.compile(
     r"(?!.*(?:w|k|sh|gh|ck|ou|([bdfghjmpqvxz])\1|[b-df-hj-np-tv-z][b-df-hj-np-tv-z]$))"
     r"[a-zñç]+"
